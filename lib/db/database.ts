@@ -1,0 +1,46 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Coach, Contact, Customer, Note, Pod, Problem, Rep, RevenueLine } from '../model';
+import { versions } from './versions';
+
+/** A customer as stored: the record plus the fields derived for its indexes. */
+export type CustomerRow = Customer & { crmKeys: string[]; nameKey: string };
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export const DB_NAME = 'holdfast';
+
+/**
+ * The local database. It lives in the extension's origin only: the background, popup, side
+ * panel and options open it; the content script never does (its IndexedDB would be the
+ * host page's).
+ */
+export class HoldfastDB extends Dexie {
+  customers!: EntityTable<CustomerRow, 'id'>;
+  revenueLines!: EntityTable<RevenueLine, 'id'>;
+  contacts!: EntityTable<Contact, 'id'>;
+  coaches!: EntityTable<Coach, 'id'>;
+  problems!: EntityTable<Problem, 'id'>;
+  reps!: EntityTable<Rep, 'id'>;
+  pods!: EntityTable<Pod, 'id'>;
+  notes!: EntityTable<Note, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    for (const v of versions) {
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+let shared: HoldfastDB | undefined;
+
+/** The one database connection of this context, opened on first use. */
+export function db(): HoldfastDB {
+  shared ??= new HoldfastDB();
+  return shared;
+}

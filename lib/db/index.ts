@@ -1,0 +1,5 @@
+export * from './database';
+export * from './customers';
+export * from './lookup';
+export * from './me';
+export * from './subject-info';

@@ -1,0 +1,36 @@
+import * as z from 'zod/mini';
+import { CurrencyCode, Domain, Id, IsoDate, MinorUnits, ShortText, syncedFields } from './common';
+
+export const Employment = z.object({
+  company: z.string().check(z.minLength(1), z.maxLength(200)),
+  domain: z.optional(Domain),
+  from: z.optional(IsoDate),
+  /** Absent while current. */
+  to: z.optional(IsoDate),
+});
+
+export const Referral = z.object({
+  customerId: Id,
+  date: IsoDate,
+  outcome: z.enum(['pending', 'won', 'lost']),
+});
+
+export const Gift = z.object({
+  date: IsoDate,
+  amount: MinorUnits,
+  currency: CurrencyCode,
+  note: z.optional(ShortText),
+});
+
+export const Coach = z.object({
+  ...syncedFields,
+  contactId: Id,
+  employers: z.array(Employment),
+  referrals: z.array(Referral),
+  gifts: z.array(Gift),
+  budget: z.optional(
+    z.object({ period: z.enum(['month', 'quarter', 'year']), amount: MinorUnits, currency: CurrencyCode }),
+  ),
+  lastTouchAt: z.optional(IsoDate),
+});
+export type Coach = z.infer<typeof Coach>;

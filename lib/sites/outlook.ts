@@ -1,0 +1,136 @@
+/**
+ * Outlook on the web: work/school (outlook.office.com, outlook.office365.com) and personal
+ * (outlook.live.com) mailboxes; an opened message or the reading pane, and folder views.
+ *
+ * URL facts (Outlook's own addresses, Microsoft Learn "Outlook on the web deep links"):
+ *   https://outlook.office.com/mail/                       inbox (list)
+ *   https://outlook.office.com/mail/inbox/id/<itemId>      message open in the reading pane
+ *   https://outlook.office.com/mail/sentitems/id/<itemId>, /mail/id/<itemId>,
+ *   https://outlook.office.com/mail/deeplink/read/<itemId> (opened in its own window)
+ *   https://outlook.live.com/mail/0/inbox/id/<itemId>      personal, account index 0
+ * Item ids are URL-encoded base64 (AAQkAD…%3D); stored decoded.
+ * Tenant: 'office' for the work hosts (office.com and office365.com are the same service),
+ * 'live' for personal mail, with '/<N>' when the address carries an account index.
+ *
+ * Markup facts are the least stable of all products (class names are generated). What public
+ * content scripts rely on, and what we use: the reading pane root (`#ReadingPaneContainerId`,
+ * `[data-app-section="MailReadCompose"]`, `div[role="region"][aria-label*="eading"]`), sender and
+ * recipients carrying their address in a `title` or `aria-label` attribute (or a mailto link),
+ * the subject in `[data-automationid="MessageSubject"]` or the pane's `[role="heading"]`, and
+ * the signed-in account in `#mectrl_currentAccount_secondary` (Microsoft account control).
+ * Assumptions, dated 2026-11.
+ */
+import type { SiteAdapter } from './types';
+import {
+  $, $$, companyDomains, domainOfEmail, emailsIn, first, FREE_MAIL_DOMAINS, logMissing,
+  normaliseEmail, safeDecode, textOf, withDom, type SubjectParts, type TestUrl,
+} from './dom';
+
+const SITE = 'outlook';
+
+const HOSTS: Readonly<Record<string, string>> = {
+  'outlook.office.com': 'office',
+  'outlook.office365.com': 'office',
+  'outlook.live.com': 'live',
+};
+
+function fromUrl(url: URL): (SubjectParts & { message?: boolean }) | null {
+  const kind = HOSTS[url.hostname];
+  if (!kind) return null;
+  const segs = url.pathname.split('/').filter(Boolean);
+  if (segs[0] !== 'mail') return { tenant: kind };
+  let i = 1;
+  let tenant = kind;
+  if (/^\d{1,2}$/.test(segs[1] ?? '')) {
+    tenant = `${kind}/${segs[1]}`;
+    i = 2;
+  }
+  const rest = segs.slice(i);
+  const idAt = rest.indexOf('id');
+  let raw: string | undefined;
+  if (idAt >= 0) raw = rest[idAt + 1];
+  else if (rest[0] === 'deeplink' && rest[1] === 'read') raw = rest[2];
+  if (raw) {
+    const id = safeDecode(raw);
+    if (/^[A-Za-z0-9+/=_-]{20,}$/.test(id)) return { tenant, objectType: 'message', recordId: id.length <= 200 ? id : undefined, message: true };
+    return { tenant };
+  }
+  if (rest[0] === 'deeplink' || rest[0] === 'options') return { tenant };
+  return { tenant, objectType: 'list' };
+}
+
+const PANE = [
+  '#ReadingPaneContainerId',
+  '[data-app-section="MailReadCompose"]',
+  '[data-automationid="ReadingPaneContainer"]',
+  'div[role="region"][aria-label*="eading"]',
+  '[data-app-section="ConversationContainer"]',
+];
+
+function readPane(doc: Document): SubjectParts {
+  const pane = first(PANE, doc);
+  if (!pane) {
+    logMissing(SITE, 'reading pane', doc.body);
+    return {};
+  }
+  const owner = normaliseEmail(textOf($('#mectrl_currentAccount_secondary', doc)));
+  const emails: string[] = [];
+  let name: string | undefined;
+  for (const el of $$('[title*="@"], [aria-label*="@"], a[href^="mailto:"]', pane, 200)) {
+    const found = [
+      ...emailsIn(el.getAttribute('title')),
+      ...emailsIn(el.getAttribute('aria-label')),
+      ...emailsIn(safeDecode(el.getAttribute('href') ?? '')),
+    ];
+    for (const e of found) {
+      if (e === owner) continue;
+      emails.push(e);
+      if (!name) {
+        const t = textOf(el)?.replace(/<[^>]*>/g, '').trim();
+        if (t && !t.includes('@')) name = t;
+      }
+    }
+  }
+  if (!emails.length) logMissing(SITE, 'addresses in reading pane', pane);
+  const ownerDomain = owner ? domainOfEmail(owner) : undefined;
+  const exclude = ownerDomain && !FREE_MAIL_DOMAINS.has(ownerDomain) ? [ownerDomain] : [];
+  return { name, emails, domains: companyDomains(emails, exclude) };
+}
+
+export const outlookAdapter: SiteAdapter = {
+  id: SITE,
+  matches: (url) => url.hostname in HOSTS,
+  detect(url, doc) {
+    const id = fromUrl(url);
+    if (!id) return null;
+    const { message, ...base } = id;
+    // The reading pane may show a message on a list address too (no id in the URL when
+    // "reading pane off" settings differ), so the pane is read whenever it is there.
+    if (message || base.objectType === 'list') return withDom(SITE, base, () => readPane(doc));
+    return withDom(SITE, base, () => ({}));
+  },
+};
+
+const ITEM = 'AAQkADAwATM0MDAAMS1hYjI4LWM3MjctMDACLTAwCgAQAHs0B%2Fdk%2BNRHjZc2gE9Y1uE%3D';
+const ITEM_DECODED = 'AAQkADAwATM0MDAAMS1hYjI4LWM3MjctMDACLTAwCgAQAHs0B/dk+NRHjZc2gE9Y1uE=';
+export const testUrls: TestUrl[] = [
+  { url: `https://outlook.office.com/mail/inbox/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.office365.com/mail/inbox/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.office.com/mail/sentitems/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.office.com/mail/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.office.com/mail/deeplink/read/${ITEM}?ItemID=${ITEM}&exvsurl=1`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.live.com/mail/0/inbox/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'live/0' } },
+  { url: `https://outlook.office.com/mail/AAMkADk0OWE3YzQ1LTdkNGQtNGRkZC1iZDY4LTg3ZTZlNDQ2MTRhZAAuAAAAAAA%3D/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  // folder views
+  { url: 'https://outlook.office.com/mail/', expect: { objectType: 'list', tenant: 'office' } },
+  { url: 'https://outlook.office.com/mail/inbox', expect: { objectType: 'list', tenant: 'office' } },
+  { url: 'https://outlook.live.com/mail/0/', expect: { objectType: 'list', tenant: 'live/0' } },
+  { url: 'https://outlook.office365.com/mail/sentitems', expect: { objectType: 'list', tenant: 'office' } },
+  // not mail
+  { url: 'https://outlook.office.com/calendar/view/week', expect: { tenant: 'office' } },
+  { url: 'https://outlook.office.com/mail/options/general/appearance', expect: { tenant: 'office' } },
+  // not Outlook on the web
+  { url: 'https://www.office.com/', expect: null },
+  { url: 'https://outlook.com/', expect: null },
+  { url: 'https://login.live.com/', expect: null },
+];

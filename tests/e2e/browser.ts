@@ -1,0 +1,52 @@
+import { chromium, type BrowserContext } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+
+/** Debian's Chromium; Playwright's own browser download is not reachable here. */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/lib/chromium/chromium'].filter(Boolean) as string[];
+  const found = candidates.find((p) => existsSync(p));
+  if (!found) throw new Error(`Chromium not found (tried ${candidates.join(', ')}): apt-get install -y chromium`);
+  return found;
+}
+
+export interface LaunchOptions {
+  extensionDir?: string;
+  /** Browser UI language, e.g. 'zh-CN'. */
+  lang?: string;
+  headless?: boolean;
+  userDataDir?: string;
+}
+
+/** A Chromium profile with the built extension loaded, and the extension's id. */
+export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ context: BrowserContext; extensionId: string }> {
+  const dir = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run npm run build first`);
+  const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
+    executablePath: chromiumPath(),
+    headless: opts.headless ?? true,
+    locale: opts.lang,
+    args: [
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
+      // This machine has no network but the package registries: keep Chromium from trying.
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+    const extensionId = new URL(worker.url()).host;
+    return { context, extensionId };
+  } catch (err) {
+    await context.close();
+    throw err;
+  }
+}
