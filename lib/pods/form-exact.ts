@@ -59,7 +59,9 @@ export function formPodsExact(reps: readonly Rep[], options: FormOptions): strin
 
   const full = 2 ** n - 1;
   if (best(full, bigCount) === -Infinity) {
-    throw new PodFormationError('No way to form pods meets every keepTogether, keepApart and mustStay constraint.');
+    throw new PodFormationError(
+      `No way to form pods of sizes ${problem.sizes.join(', ')} meets every keepTogether, keepApart and mustStay constraint.`,
+    );
   }
   const chosen: number[] = [];
   for (let mask = full, bigLeft = bigCount; mask !== 0; ) {

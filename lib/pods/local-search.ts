@@ -28,6 +28,8 @@ const NO_REPS: readonly number[] = [];
 export class LocalSearch {
   evaluations = 0;
   private readonly movable: number[];
+  /** Rep → 1 when it is a unit of its own and not pinned: the fast path applies. */
+  private readonly freeSingle: Uint8Array;
 
   constructor(
     private readonly state: PodState,
@@ -43,9 +45,6 @@ export class LocalSearch {
     }
   }
 
-  /** Rep → 1 when it is a unit of its own and not pinned: the fast path applies. */
-  private readonly freeSingle: Uint8Array;
-
   /** Runs rounds until one finds nothing, the round limit, or the evaluation budget. */
   run(budget: number): void {
     for (let round = 0; round < this.limits.maxRounds && this.evaluations < budget; round++) {
@@ -59,7 +58,7 @@ export class LocalSearch {
     }
   }
 
-  /** A random legal swap or move for unit u, taken whether or not it helps (a "kick"). */
+  /** A random legal swap or move of a random unit, taken whether or not it helps (a "kick"). */
   kick(): void {
     const { state } = this;
     const pods = state.pods.length;
@@ -69,9 +68,12 @@ export class LocalSearch {
     let q = randomInt(this.random, pods - 1);
     if (q >= p) q++;
     const mine = state.problem.units[u] as readonly number[];
-    const partners = this.unitsIn(q).filter((v) => (state.problem.units[v] as readonly number[]).length === mine.length);
-    const back = partners.length > 0 ? (state.problem.units[partners[randomInt(this.random, partners.length)] as number] as readonly number[]) : NO_REPS;
-    if (back === NO_REPS && (state.pods[p] as number[]).length - mine.length !== (state.pods[q] as number[]).length) return;
+    const units = state.problem.units;
+    const partners = this.unitsIn(q).filter((v) => (units[v] as readonly number[]).length === mine.length);
+    const back =
+      partners.length > 0 ? (units[partners[randomInt(this.random, partners.length)] as number] as readonly number[]) : NO_REPS;
+    const canMove = (state.pods[p] as number[]).length - mine.length === (state.pods[q] as number[]).length;
+    if (back === NO_REPS && !canMove) return;
     state.exchange(p, q, mine, back);
   }
 
@@ -92,7 +94,7 @@ export class LocalSearch {
 
   private improveUnit(u: number): boolean {
     const { state, limits, random } = this;
-    const { units, unitPin } = state.problem;
+    const { units } = state.problem;
     const podCount = state.pods.length;
     const p = state.unitPod[u] as number;
     const podP = state.pods[p] as number[];
@@ -111,18 +113,20 @@ export class LocalSearch {
     const tryPod = (q: number) => {
       const podQ = state.pods[q] as number[];
       const oldPQ = oldP + (state.value[q] as number);
-      if (podP.length - size === podQ.length) {
-        const newQ = state.valueOf(podQ, mine, size);
-        this.evaluations++;
-        if (pWithout + newQ - oldPQ > bestDelta) {
-          bestDelta = pWithout + newQ - oldPQ;
-          bestQ = q;
-          bestBack = NO_REPS;
+      // What may come back from q: the same number of reps (sizes unchanged), or the number
+      // that makes the two pods trade sizes (so the size rule still holds).
+      const sameSizes = size;
+      const tradeSizes = size + podQ.length - podP.length;
+      const free = this.unitsIn(q);
+      // Every subset of q's movable units (a pod has at most five members).
+      for (let subset = 0; subset < 1 << free.length; subset++) {
+        const back: number[] = [];
+        for (let k = 0; k < free.length; k++) {
+          if ((subset & (1 << k)) !== 0) back.push(...(units[free[k] as number] as readonly number[]));
         }
-      }
-      const trySwap = (back: readonly number[]) => {
+        if (back.length !== sameSizes && back.length !== tradeSizes) continue;
         this.setLeaving(back, 1);
-        const newP = state.valueOf(podP, back, back.length);
+        const newP = back.length === 0 ? pWithout : state.valueOf(podP, back, back.length);
         const newQ = state.valueOf(podQ, mine, size);
         this.setLeaving(back, 0);
         this.evaluations += 2;
@@ -132,16 +136,7 @@ export class LocalSearch {
           bestQ = q;
           bestBack = back;
         }
-      };
-      const singles: number[] = [];
-      for (const i of podQ) {
-        const v = state.unitOfRep[i] as number;
-        const theirs = units[v] as readonly number[];
-        if (theirs[0] !== i || (unitPin[v] as number) !== -1) continue;
-        if (theirs.length === size) trySwap(theirs);
-        if (size > 1 && theirs.length === 1) singles.push(i);
       }
-      if (size > 1 && singles.length >= size) forEachCombination(singles, size, trySwap);
     };
 
     if (podCount <= limits.fullNeighbourhoodPods) {
@@ -229,21 +224,4 @@ export class LocalSearch {
       }
     }
   }
-}
-
-/** Calls visit with each k-element subset of items (a fresh array each time: rare path). */
-function forEachCombination(items: readonly number[], k: number, visit: (subset: readonly number[]) => void): void {
-  const chosen: number[] = [];
-  const walk = (start: number) => {
-    if (chosen.length === k) {
-      visit([...chosen]);
-      return;
-    }
-    for (let i = start; i <= items.length - (k - chosen.length); i++) {
-      chosen.push(items[i] as number);
-      walk(i + 1);
-      chosen.pop();
-    }
-  };
-  walk(0);
 }

@@ -1,33 +1,23 @@
-import type { PageSubject } from '../model/page-subject';
 import type { SiteAdapter } from './types';
-import { genericAdapter } from './generic';
-
-/** Product adapters, most specific first. The generic adapter is the fallback, never listed here. */
-export const adapters: readonly SiteAdapter[] = [];
-
-export function adapterFor(url: URL, list: readonly SiteAdapter[] = adapters): SiteAdapter {
-  return list.find((a) => safeMatch(a, url)) ?? genericAdapter;
-}
-
-function safeMatch(a: SiteAdapter, url: URL): boolean {
-  try {
-    return a.matches(url);
-  } catch {
-    return false;
-  }
-}
+import { salesforceAdapter } from './salesforce';
+import { hubspotAdapter } from './hubspot';
+import { pipedriveAdapter } from './pipedrive';
+import { zohoAdapter } from './zoho';
+import { dynamicsAdapter } from './dynamics';
+import { gmailAdapter } from './gmail';
+import { outlookAdapter } from './outlook';
 
 /**
- * Detect the page's subject. A throwing or empty product adapter degrades to the generic
- * reading instead of taking the dock (or the page) down.
+ * Every product adapter, most specific first; the generic adapter is the fallback and never
+ * listed. Content scripts import only their own adapter (see entrypoints/*.content.ts); this
+ * list serves tools that must know them all (tests, `npm run detect`).
  */
-export function detectSubject(url: URL, doc: Document, list: readonly SiteAdapter[] = adapters): PageSubject | null {
-  const adapter = adapterFor(url, list);
-  try {
-    const subject = adapter.detect(url, doc);
-    if (subject) return subject;
-  } catch (err) {
-    console.debug('[holdfast] adapter failed, falling back to generic', adapter.id, err);
-  }
-  return adapter === genericAdapter ? null : genericAdapter.detect(url, doc);
-}
+export const adapters: readonly SiteAdapter[] = [
+  salesforceAdapter,
+  hubspotAdapter,
+  pipedriveAdapter,
+  zohoAdapter,
+  dynamicsAdapter,
+  gmailAdapter,
+  outlookAdapter,
+];

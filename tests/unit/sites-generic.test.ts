@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { genericAdapter } from '@/lib/sites/generic';
-import { detectSubject } from '@/lib/sites/registry';
+import { detectSubject } from '@/lib/sites/detect';
 import type { SiteAdapter } from '@/lib/sites/types';
 
 function page(title: string, body: string): Document {

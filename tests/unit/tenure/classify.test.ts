@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RevenueLine } from '../../../lib/model';
-import { classifyCustomerLines, classifyLines } from '../../../lib/tenure/classify';
+import { classifyCustomerLines, classifyLines, deriveKinds } from '../../../lib/tenure/classify';
 import { line } from './fixtures';
 
 /** product@date → kind, in the order returned. */
@@ -231,6 +231,15 @@ describe('classify revenue lines', () => {
     const out = classifyLines(lines);
     expect(out.map((l) => l.id)).toEqual(lines.map((l) => l.id));
     expect(out.map((l) => `${l.customerId}:${l.kind}`)).toEqual(['b:new', 'a:existing', 'a:new', 'b:existing']);
+  });
+
+  it('derives bare kinds aligned with the input, undefined for tombstones', () => {
+    const lines = [
+      line({ customerId: 'a', date: '2022-05-01', product: 'Seats' }),
+      line({ customerId: 'a', date: '2022-01-01', product: 'Seats', deleted: true }),
+      line({ customerId: 'a', date: '2022-06-01', product: 'Support', kind: 'existing' }),
+    ];
+    expect(deriveKinds(lines)).toEqual(['new', undefined, 'existing']);
   });
 
   it('does not mutate its input', () => {

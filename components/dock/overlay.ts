@@ -1,9 +1,10 @@
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Dock, type DockState } from '@/components/dock/Dock';
+import { Dock, type DockState } from './Dock';
 import type { PageSubject } from '@/lib/model/page-subject';
 import { handle, send } from '@/lib/messaging';
-import { detectSubject } from '@/lib/sites/registry';
+import { detectSubject } from '@/lib/sites/detect';
+import type { SiteAdapter } from '@/lib/sites/types';
 import { mark, timed } from '@/lib/util/perf';
 import { mountShadowHost } from './mount';
 import { watchNavigation } from './navigation';
@@ -12,7 +13,7 @@ import { watchNavigation } from './navigation';
  * The overlay's life on one page: detect the subject, ask the background what it knows,
  * render the dock, and do it again when the page navigates in place or data changes.
  */
-export function startOverlay(ctx: ContentScriptContext): void {
+export function startOverlay(ctx: ContentScriptContext, adapters: readonly SiteAdapter[]): void {
   const { host, container } = timed('mount', mountShadowHost);
   let state: DockState = { kind: 'none' };
   let lastKey = '';
@@ -41,7 +42,7 @@ export function startOverlay(ctx: ContentScriptContext): void {
   /** Re-read the page; ask the background only when the subject really changed (or `force`). */
   function refresh(force = false) {
     if (ctx.isInvalid) return;
-    const subject = timed('detect', () => detectSubject(new URL(location.href), document));
+    const subject = timed('detect', () => detectSubject(new URL(location.href), document, adapters));
     const key = JSON.stringify(subject);
     if (!force && key === lastKey) return;
     lastKey = key;

@@ -1,4 +1,4 @@
-import css from '@/components/dock/dock.css?inline';
+import css from './dock.css?inline';
 
 /**
  * The dock's home: a custom element on <html> with a closed shadow root, so the page cannot

@@ -1,0 +1,31 @@
+/**
+ * `npm run bench`: every benchmark row against its budget (DESIGN.md §7), printed as a
+ * table and written to bench-results.json. Exits non-zero when a budget is missed.
+ */
+import { writeFileSync } from 'node:fs';
+import { benchPageLoad } from './page-load';
+import { benchPods } from './pods';
+import type { BenchRow } from './rows';
+import { benchSizes } from './sizes';
+
+const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
+  ['sizes', () => benchSizes()],
+  ['page load', benchPageLoad],
+  ['pods', benchPods],
+];
+
+const rows: BenchRow[] = [];
+for (const [name, run] of suites) {
+  process.stderr.write(`bench: ${name}…\n`);
+  rows.push(...(await run()));
+}
+
+const width = Math.max(...rows.map((r) => r.name.length));
+console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(12)}  budget`);
+for (const r of rows) {
+  const mark = r.ok === undefined ? '' : r.ok ? '  ok' : '  OVER BUDGET';
+  console.log(`${r.name.padEnd(width)}  ${`${r.value} ${r.unit}`.padStart(12)}  ${r.budget}${mark}`);
+}
+writeFileSync('bench-results.json', JSON.stringify(rows, null, 2) + '\n');
+console.log(`\nwrote bench-results.json (${rows.length} rows)`);
+if (rows.some((r) => r.ok === false)) process.exitCode = 1;
