@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { CONTENT_MATCHES } from './lib/sites/hosts';
+import { OPTIONAL_HOSTS } from './lib/sites/hosts';
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -29,8 +29,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
-    host_permissions: CONTENT_MATCHES,
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Nothing at install: each product or custom CRM host is asked for when the user enables it.
+    optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

@@ -1,10 +1,10 @@
 import { runOverlay } from '@/components/dock/content-script';
-import { PRODUCT_MATCHES } from '@/lib/sites/hosts';
 import { gmailAdapter } from '@/lib/sites/gmail';
 
 export default defineContentScript({
-  matches: [...PRODUCT_MATCHES.gmail],
-  // document_end runs as the DOM is parsed (≈ DOMContentLoaded): the collapsed dock shows at once.
-  runAt: 'document_end',
-  main: (ctx) => runOverlay(ctx, gmailAdapter),
+  // Registered at run time for PRODUCT_MATCHES.gmail once the user enables the product
+  // (lib/sites/registration.ts); no install-time host access.
+  registration: 'runtime',
+  matches: [],
+  main: (ctx) => runOverlay(ctx, [gmailAdapter]),
 });

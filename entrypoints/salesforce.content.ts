@@ -1,10 +1,10 @@
 import { runOverlay } from '@/components/dock/content-script';
-import { PRODUCT_MATCHES } from '@/lib/sites/hosts';
 import { salesforceAdapter } from '@/lib/sites/salesforce';
 
 export default defineContentScript({
-  matches: [...PRODUCT_MATCHES.salesforce],
-  // document_end runs as the DOM is parsed (≈ DOMContentLoaded): the collapsed dock shows at once.
-  runAt: 'document_end',
-  main: (ctx) => runOverlay(ctx, salesforceAdapter),
+  // Registered at run time for PRODUCT_MATCHES.salesforce once the user enables the product
+  // (lib/sites/registration.ts); no install-time host access.
+  registration: 'runtime',
+  matches: [],
+  main: (ctx) => runOverlay(ctx, [salesforceAdapter]),
 });

@@ -1,11 +1,12 @@
-import { Component, createRef } from 'preact';
-import type { PageSubject } from '@/lib/model/page-subject';
+import { Component, createRef, type ComponentChild } from 'preact';
+import { isListPage, type PageSubject } from '@/lib/model/page-subject';
 import type { SubjectInfo } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n';
 import { TenurePanel } from './TenurePanel';
 import { OwnerPanel } from './OwnerPanel';
 import { PodPanel } from './PodPanel';
 import { PanelBoundary } from './PanelBoundary';
+import { ManualPick, type PickProps } from './ManualPick';
 
 export type DockState =
   | { kind: 'none' }
@@ -16,6 +17,9 @@ export type DockState =
 export interface DockProps {
   state: DockState;
   onAddCustomer: (subject: PageSubject) => void;
+  pick: PickProps;
+  /** More dock content from optional features (teach mode on in-house CRM pages). */
+  extra?: ComponentChild;
 }
 
 /**
@@ -43,7 +47,7 @@ export class Dock extends Component<DockProps, { open: boolean }> {
     this.toggle.current?.getRootNode().removeEventListener('keydown', this.onKey);
   }
 
-  override render({ state, onAddCustomer }: DockProps, { open }: { open: boolean }) {
+  override render({ state, onAddCustomer, pick, extra }: DockProps, { open }: { open: boolean }) {
     const name = state.kind === 'ready' ? (state.info.customer?.name ?? state.subject.name) : undefined;
     return (
       <div class={`dock ${open ? 'open' : ''}`} data-state={state.kind}>
@@ -68,14 +72,22 @@ export class Dock extends Component<DockProps, { open: boolean }> {
               <strong class="customer">{name ?? t('nothingDetected')}</strong>
             </header>
             {state.kind === 'loading' && <p class="muted" role="status">…</p>}
-            {state.kind === 'none' && <p class="muted">{t('nothingDetected')}</p>}
+            {state.kind === 'none' && (
+              <>
+                <p class="muted">{t('nothingDetected')}</p>
+                <ManualPick {...pick} />
+              </>
+            )}
             {state.kind === 'error' && <p class="error" role="alert">{t('loadFailed')} {state.message}</p>}
             {state.kind === 'ready' && !state.info.customer && (
               <div class="unknown">
                 <p>{t('unknownCustomer')}</p>
-                <button type="button" class="primary" onClick={() => onAddCustomer(state.subject)}>
-                  {t('addCustomer', state.subject.name ?? state.subject.domains[0] ?? '?')}
-                </button>
+                {!isListPage(state.subject) && (state.subject.name || state.subject.domains[0]) && (
+                  <button type="button" class="primary" onClick={() => onAddCustomer(state.subject)}>
+                    {t('addCustomer', state.subject.name ?? state.subject.domains[0] ?? '?')}
+                  </button>
+                )}
+                <ManualPick {...pick} />
               </div>
             )}
             {state.kind === 'ready' && state.info.customer && (
@@ -91,6 +103,7 @@ export class Dock extends Component<DockProps, { open: boolean }> {
                 </PanelBoundary>
               </>
             )}
+            {extra}
           </section>
         )}
       </div>

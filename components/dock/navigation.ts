@@ -2,36 +2,65 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 /** How long the page may keep changing before we look again: one detection per burst. */
 const DEBOUNCE_MS = 50;
+/** A page that never stops changing (a busy inbox) still gets looked at this often. */
+const MAX_WAIT_MS = 300;
+/**
+ * How long after a load or an in-place navigation the body is watched. Single-page CRMs
+ * render the new record within this time; afterwards a settled page's own churn (an inbox
+ * refreshing, a live feed) costs Holdfast nothing, because the body observer is disconnected
+ * until the next navigation.
+ */
+export const SETTLE_MS = 8_000;
 
 /**
- * Calls `onChange` (debounced) when the page navigates in place: the Navigation API where
- * the browser has it, history events otherwise, and one observer scoped to <title>, which
- * single-page CRMs rewrite on every record. Never polls.
+ * Calls `onChange` (debounced) when the page navigates in place or renders a new record: the
+ * Navigation API where the browser has it, history events otherwise, an observer on <title>
+ * (single-page CRMs rename the tab with each record), and, while the page settles after a
+ * navigation, one observer on the body whose callback only resets a timer. Never polls.
  */
 export function watchNavigation(ctx: ContentScriptContext, onChange: () => void): void {
   let timer: number | undefined;
+  let firstAt = 0;
+  const fire = () => {
+    timer = undefined;
+    firstAt = 0;
+    onChange();
+  };
   const schedule = () => {
+    const now = performance.now();
+    if (!firstAt) firstAt = now;
     if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(() => {
-      timer = undefined;
-      onChange();
-    }, DEBOUNCE_MS);
+    timer = ctx.setTimeout(fire, now - firstAt >= MAX_WAIT_MS ? 0 : DEBOUNCE_MS);
+  };
+
+  const body = new MutationObserver(schedule);
+  let settle: number | undefined;
+  /** Watch the body for SETTLE_MS from now (again). */
+  const watchBody = () => {
+    if (settle === undefined && document.body) body.observe(document.body, { subtree: true, childList: true });
+    if (settle !== undefined) clearTimeout(settle);
+    settle = ctx.setTimeout(() => {
+      settle = undefined;
+      body.disconnect();
+    }, SETTLE_MS);
+  };
+  const navigated = () => {
+    watchBody();
+    schedule();
   };
 
   const nav = (globalThis as { navigation?: EventTarget }).navigation;
-  if (nav) ctx.addEventListener(nav as Window, 'navigatesuccess' as keyof WindowEventMap, schedule);
-  ctx.addEventListener(window, 'popstate', schedule);
-  ctx.addEventListener(window, 'hashchange', schedule);
+  if (nav) ctx.addEventListener(nav as Window, 'navigatesuccess' as keyof WindowEventMap, navigated);
+  ctx.addEventListener(window, 'popstate', navigated);
+  ctx.addEventListener(window, 'hashchange', navigated);
+  const title = new MutationObserver(navigated);
+  title.observe(document.head ?? document.documentElement, { subtree: true, childList: true, characterData: true });
+  watchBody();
 
-  const head = document.head ?? document.documentElement;
-  const observer = new MutationObserver((records) => {
-    if (records.some((r) => isInTitle(r.target))) schedule();
+  ctx.onInvalidated(() => {
+    title.disconnect();
+    body.disconnect();
+    if (timer !== undefined) clearTimeout(timer);
+    if (settle !== undefined) clearTimeout(settle);
   });
-  observer.observe(head, { subtree: true, childList: true, characterData: true });
-  ctx.onInvalidated(() => observer.disconnect());
-}
-
-function isInTitle(node: Node): boolean {
-  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  return !!el && (el.nodeName === 'TITLE' || el.nodeName === 'HEAD');
 }

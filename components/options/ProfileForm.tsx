@@ -29,7 +29,8 @@ export function ProfileForm() {
       setMessage({ kind: 'error', text: t('invalidInput', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')) });
       return;
     }
-    await db().reps.put(parsed.data);
+    // Only what this form edits: the self-assessment may have written traits meanwhile.
+    await db().reps.update(me.id, { name: parsed.data.name, email: parsed.data.email, updatedAt: parsed.data.updatedAt });
     setMe(parsed.data);
     setMessage({ kind: 'ok', text: t('saved') });
   }

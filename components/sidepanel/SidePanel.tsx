@@ -4,6 +4,7 @@ import { db, ensureMe, fromRow, resolveCustomer } from '@/lib/db';
 import type { Customer, Problem, Rep } from '@/lib/model';
 import { t } from '@/lib/i18n';
 import { activeTabSubject } from '@/lib/tabs/active-subject';
+import { PodLookup } from '../pods/PodLookup';
 import { useLive } from '../ui/useLive';
 
 /** The side panel: the current tab's customer, what I own, and the customers I know. */
@@ -40,6 +41,7 @@ export function SidePanel() {
           <p class="muted">{t('noOpenProblems')}</p>
         )}
       </section>
+      <PodLookup />
       <section aria-labelledby="sp-customers">
         <h2 id="sp-customers">{t('customers')}</h2>
         {customers.length ? (

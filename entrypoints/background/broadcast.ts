@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { send } from '@/lib/messaging';
-import { CONTENT_MATCHES } from '@/lib/sites/hosts';
+import { dataChanged } from '@/lib/messaging/protocol';
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -8,7 +8,8 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 export function broadcastDataChanged(): void {
   clearTimeout(timer);
   timer = setTimeout(async () => {
-    const tabs = await browser.tabs.query({ url: CONTENT_MATCHES }).catch(() => []);
-    await Promise.allSettled(tabs.map((tab) => (tab.id === undefined ? undefined : send('dataChanged', null, tab.id))));
+    // Only tabs we may access are listed with a URL; the rest cannot have our dock.
+    const tabs = (await browser.tabs.query({}).catch(() => [])).filter((t) => t.url?.startsWith('https://'));
+    await Promise.allSettled(tabs.map((tab) => (tab.id === undefined ? undefined : send(dataChanged, null, tab.id))));
   }, 100);
 }

@@ -1,14 +1,25 @@
-import { customerFromSubject, db, saveCustomer, subjectInfo } from '@/lib/db';
+import { customerFromSubject, db, linkSubject, pickedInfo, saveCustomer, saveTeachRule, searchCustomers, subjectInfo, teachRulesFor } from '@/lib/db';
 import { handle } from '@/lib/messaging';
+import * as msg from '@/lib/messaging/protocol';
 
 export function registerHandlers(): void {
-  handle('lookupSubject', (subject) => subjectInfo(db(), subject));
-  handle('addCustomerFromSubject', async (subject) => {
+  handle(msg.lookupSubject, (subject) => subjectInfo(db(), subject));
+  handle(msg.addCustomerFromSubject, async (subject) => {
     const d = db();
     // Adding twice (a double click, two tabs) must not make two customers.
     const known = await subjectInfo(d, subject);
     if (known.customer) return known;
     await saveCustomer(d, customerFromSubject(subject));
     return subjectInfo(d, subject);
+  });
+  handle(msg.pickCustomer, async ({ customerId, subject }) => {
+    await linkSubject(db(), customerId, subject);
+    return pickedInfo(db(), customerId);
+  });
+  handle(msg.searchCustomers, ({ query }) => searchCustomers(db(), query));
+  handle(msg.getTeachRules, ({ host }) => teachRulesFor(db(), host));
+  handle(msg.saveTeachRule, async (rule) => {
+    await saveTeachRule(db(), rule);
+    return teachRulesFor(db(), rule.host);
   });
 }

@@ -1,10 +1,17 @@
+import { browser } from 'wxt/browser';
 import Dexie from 'dexie';
 import { registerHandlers } from './handlers';
 import { broadcastDataChanged } from './broadcast';
+import { scheduleSync } from './registration';
 
 export default defineBackground(() => {
   registerHandlers();
   // Extension pages write the database directly (same origin); Dexie relays their writes
   // here over a BroadcastChannel, and the docks in open tabs look again.
   Dexie.on('storagemutated', broadcastDataChanged);
+  // Content scripts follow the sites the user has enabled (optional host permissions).
+  browser.permissions.onAdded.addListener(() => void scheduleSync());
+  browser.permissions.onRemoved.addListener(() => void scheduleSync());
+  browser.runtime.onInstalled.addListener(() => void scheduleSync());
+  browser.runtime.onStartup.addListener(() => void scheduleSync());
 });

@@ -1,4 +1,4 @@
-import { Customer, crmKey, type PageSubject } from '../model';
+import { Customer, crmKey, isCrmRecord, type PageSubject } from '../model';
 import * as z from 'zod/mini';
 import { newId, nowIso } from '../util/ids';
 import type { CustomerRow, HoldfastDB } from './database';
@@ -26,10 +26,9 @@ export async function saveCustomer(d: HoldfastDB, input: Customer): Promise<Cust
 
 /** A new customer from what a page showed (name, company domains, its CRM record). */
 export function customerFromSubject(subject: PageSubject): Customer {
-  const crmRefs =
-    subject.objectType && subject.recordId
-      ? [{ site: subject.site, objectType: subject.objectType, recordId: subject.recordId, tenant: subject.tenant }]
-      : [];
+  const crmRefs = isCrmRecord(subject)
+    ? [{ site: subject.site, objectType: subject.objectType, recordId: subject.recordId, tenant: subject.tenant }]
+    : [];
   const name = subject.name?.trim() || subject.domains[0] || subject.emails[0] || 'Unnamed customer';
   return { id: newId(), updatedAt: nowIso(), name, domains: subject.domains, crmRefs };
 }

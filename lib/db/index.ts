@@ -3,3 +3,5 @@ export * from './customers';
 export * from './lookup';
 export * from './me';
 export * from './subject-info';
+export * from './teach-rules';
+export * from './pick';

@@ -1,9 +1,9 @@
-import { crmKey, type PageSubject } from '../model';
+import { crmKey, isCrmRecord, type PageSubject } from '../model';
 import type { CustomerSummary } from '../messaging/protocol';
 import type { CustomerRow, HoldfastDB } from './database';
 import { fromRow, nameKey } from './customers';
 
-type Match = { row: CustomerRow; matchedBy: CustomerSummary['matchedBy'] };
+export type Match = { row: CustomerRow; matchedBy: CustomerSummary['matchedBy'] };
 
 /**
  * Which known customer is this page about? Strongest evidence first: the CRM record, then a
@@ -11,7 +11,7 @@ type Match = { row: CustomerRow; matchedBy: CustomerSummary['matchedBy'] };
  */
 export async function resolveCustomer(d: HoldfastDB, subject: PageSubject): Promise<Match | null> {
   const live = (row: CustomerRow | undefined) => (row && !row.deleted ? row : undefined);
-  if (subject.objectType && subject.recordId) {
+  if (isCrmRecord(subject)) {
     const key = crmKey({ site: subject.site, tenant: subject.tenant, objectType: subject.objectType, recordId: subject.recordId });
     const row = live(await d.customers.where('crmKeys').equals(key).first());
     if (row) return { row, matchedBy: 'crm' };

@@ -1,16 +1,26 @@
 import type { PageSubject } from '../model';
 import type { ProblemSummary, SubjectInfo } from '../messaging/protocol';
 import type { HoldfastDB } from './database';
-import { resolveCustomer, summarise } from './lookup';
+import { resolveCustomer, summarise, type Match } from './lookup';
 import { ensureMe } from './me';
 
 const OPEN_STATUSES = ['open', 'working', 'waiting_on_customer', 'resolved_awaiting_confirmation'] as const;
 
 /** What the dock shows for a page: the customer, their open problems, my pod partners. */
 export async function subjectInfo(d: HoldfastDB, subject: PageSubject): Promise<SubjectInfo> {
+  return infoFor(d, await resolveCustomer(d, subject));
+}
+
+/** The same for a customer the user picked by hand. */
+export async function pickedInfo(d: HoldfastDB, customerId: string): Promise<SubjectInfo> {
+  const row = await d.customers.get(customerId);
+  return infoFor(d, row && !row.deleted ? { row, matchedBy: 'picked' } : null);
+}
+
+async function infoFor(d: HoldfastDB, match: Match | null): Promise<SubjectInfo> {
   const me = await ensureMe(d);
-  const [match, pod] = await Promise.all([resolveCustomer(d, subject), d.pods.where('memberIds').equals(me.id).first()]);
-  const partnerIds = (pod && !pod.deleted ? pod.memberIds : []).filter((id) => id !== me.id);
+  const pod = await d.pods.where('memberIds').equals(me.id).filter((p) => !p.deleted).first();
+  const partnerIds = (pod ? pod.memberIds : []).filter((id) => id !== me.id);
   const partners = (await d.reps.bulkGet(partnerIds)).filter((r) => r && !r.deleted).map((r) => ({ id: r!.id, name: r!.name, style: r!.style }));
   if (!match) return { customer: null, openProblems: [], partners };
 

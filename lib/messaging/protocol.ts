@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { Id, IsoDate, IsoDateTime } from '../model/common';
 import { ProblemStatus, Severity, Style } from '../model/enums';
 import { PageSubject } from '../model/page-subject';
+import { TeachRule } from '../model/teach';
 
 export const CustomerSummary = z.object({
   id: Id,
@@ -16,7 +17,7 @@ export const CustomerSummary = z.object({
   renewalDate: z.optional(IsoDate),
   lastContactAt: z.optional(IsoDateTime),
   /** How the page was tied to this customer, strongest first. */
-  matchedBy: z.enum(['crm', 'domain', 'contact', 'name']),
+  matchedBy: z.enum(['crm', 'domain', 'contact', 'name', 'picked']),
 });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
@@ -44,18 +45,41 @@ export type SubjectInfo = z.infer<typeof SubjectInfo>;
 
 export const NoData = z.optional(z.null());
 
-export const protocol = {
-  /** content → background: what do we know about this subject? */
-  lookupSubject: { request: PageSubject, response: SubjectInfo },
-  /** content → background: the user asked to add the page's customer. */
-  addCustomerFromSubject: { request: PageSubject, response: SubjectInfo },
-  /** extension page → content script of a tab: what is this page about? */
-  getPageSubject: { request: NoData, response: z.nullable(PageSubject) },
-  /** background → content scripts: local data changed, look again. */
-  dataChanged: { request: NoData, response: NoData },
-} as const;
+/** One message: its name on the wire, what it carries, what it answers. */
+export interface MessageDef<Req extends z.ZodMiniType = z.ZodMiniType, Res extends z.ZodMiniType = z.ZodMiniType> {
+  name: string;
+  request: Req;
+  response: Res;
+}
+export type RequestOf<D extends MessageDef> = z.infer<D['request']>;
+export type ResponseOf<D extends MessageDef> = z.infer<D['response']>;
 
-export type Protocol = typeof protocol;
-export type MessageType = keyof Protocol;
-export type RequestOf<K extends MessageType> = z.infer<Protocol[K]['request']>;
-export type ResponseOf<K extends MessageType> = z.infer<Protocol[K]['response']>;
+/**
+ * Each message is its own export, so a context bundles only the schemas of the messages it
+ * uses (the content script's 20 KB budget); `@__NO_SIDE_EFFECTS__` lets the bundler drop the rest.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function message<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(name: string, request: Req, response: Res): MessageDef<Req, Res> {
+  return { name, request, response };
+}
+
+/** content → background: what do we know about this subject? */
+export const lookupSubject = message('lookupSubject', PageSubject, SubjectInfo);
+/** content → background: the user asked to add the page's customer. */
+export const addCustomerFromSubject = message('addCustomerFromSubject', PageSubject, SubjectInfo);
+/** content → background: the user picked the customer this page is about. */
+export const pickCustomer = message('pickCustomer', z.object({ customerId: Id, subject: PageSubject }), SubjectInfo);
+/** content → background: customers whose name starts with (or contains) the query. */
+export const searchCustomers = message(
+  'searchCustomers',
+  z.object({ query: z.string().check(z.maxLength(100)) }),
+  z.array(z.object({ id: Id, name: z.string() })),
+);
+/** content → background: the rules taught for this host. */
+export const getTeachRules = message('getTeachRules', z.object({ host: z.string().check(z.maxLength(300)) }), z.array(TeachRule));
+/** content → background: store a newly taught rule; answers with the host's rules. */
+export const saveTeachRule = message('saveTeachRule', TeachRule, z.array(TeachRule));
+/** extension page → content script of a tab: what is this page about? */
+export const getPageSubject = message('getPageSubject', NoData, z.nullable(PageSubject));
+/** background → content scripts: local data changed, look again. */
+export const dataChanged = message('dataChanged', NoData, NoData);

@@ -8,3 +8,4 @@ export * from './coach';
 export * from './problem';
 export * from './rep';
 export * from './note';
+export * from './teach';

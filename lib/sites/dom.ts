@@ -131,13 +131,37 @@ export function $$(selector: string, root: Root, limit = 500): Element[] {
   }
 }
 
-/** The first selector of a dated fallback list that finds something. */
+/**
+ * The first selector of a dated fallback list that finds something. The list is matched in
+ * one pass (a selector list), then ranked: when the newest markup is absent, trying each
+ * selector in turn would walk a large page once per selector.
+ */
 export function first(selectors: readonly string[], root: Root): Element | null {
-  for (const s of selectors) {
-    const el = $(s, root);
-    if (el) return el;
+  let hits: NodeListOf<Element>;
+  try {
+    hits = root.querySelectorAll(selectors.join(', '));
+  } catch {
+    // One invalid selector invalidates the whole list: then try them one at a time.
+    for (const sel of selectors) {
+      const el = $(sel, root);
+      if (el) return el;
+    }
+    return null;
   }
-  return null;
+  if (hits.length < 2) return hits[0] ?? null;
+  const ranked = Array.prototype.slice.call(hits, 0, 50) as Element[];
+  for (const sel of selectors) {
+    for (const el of ranked) if (matches(el, sel)) return el;
+  }
+  return ranked[0] ?? null;
+}
+
+function matches(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
 }
 
 /** How many shadow hosts a deep query may visit before giving up (keeps it cheap). */
@@ -148,42 +172,47 @@ const MAX_SHADOW_HOSTS = 400;
  * (Salesforce LWC with native shadow). Closed roots stay closed. Bounded: it visits at most
  * MAX_SHADOW_HOSTS shadow hosts, breadth first, under `root`.
  */
-export function deepFirst(selectors: readonly string[], root: Root): Element | null {
+export function deepFirst(selectors: readonly string[], root: Root, hosts = ANY_HOST): Element | null {
   const direct = first(selectors, root);
   if (direct) return direct;
-  const queue: ShadowRoot[] = shadowRootsUnder(root);
+  const queue: ShadowRoot[] = shadowRootsUnder(root, hosts);
   let visited = 0;
   while (queue.length > 0 && visited < MAX_SHADOW_HOSTS) {
     const sr = queue.shift() as ShadowRoot;
     visited++;
     const hit = first(selectors, sr);
     if (hit) return hit;
-    for (const inner of shadowRootsUnder(sr)) queue.push(inner);
+    for (const inner of shadowRootsUnder(sr, hosts)) queue.push(inner);
   }
   return null;
 }
 
 /** Every match in the light DOM and in open shadow roots under `root`, bounded. */
-export function deepAll(selector: string, root: Root, limit = 200): Element[] {
+export function deepAll(selector: string, root: Root, limit = 200, hosts = ANY_HOST): Element[] {
   const out = $$(selector, root, limit);
-  const queue: ShadowRoot[] = shadowRootsUnder(root);
+  const queue: ShadowRoot[] = shadowRootsUnder(root, hosts);
   let visited = 0;
   while (queue.length > 0 && visited < MAX_SHADOW_HOSTS && out.length < limit) {
     const sr = queue.shift() as ShadowRoot;
     visited++;
     for (const el of $$(selector, sr, limit - out.length)) out.push(el);
-    for (const inner of shadowRootsUnder(sr)) queue.push(inner);
+    for (const inner of shadowRootsUnder(sr, hosts)) queue.push(inner);
   }
   return out;
 }
 
+/** Any element may host a shadow root; adapters that know their hosts pass a tag list instead. */
+const ANY_HOST = '*';
+
 /**
- * Open shadow roots of custom elements under `root` (not nested ones). Lightning's shadow
- * hosts are all custom elements (a hyphen in the tag), so only those are tested.
+ * Open shadow roots of custom elements under `root` (not nested ones). Shadow hosts are
+ * custom elements (a hyphen in the tag), so only those are tested. With `hosts` naming the
+ * product's host tags the browser's selector engine does the filtering, which keeps a deep
+ * read cheap on pages with tens of thousands of elements.
  */
-function shadowRootsUnder(root: Root): ShadowRoot[] {
+function shadowRootsUnder(root: Root, hosts: string): ShadowRoot[] {
   const out: ShadowRoot[] = [];
-  const all = $$('*', root, 20_000);
+  const all = $$(hosts, root, 20_000);
   for (const el of all) {
     if (!el.localName.includes('-')) continue;
     const sr = el.shadowRoot;

@@ -126,6 +126,16 @@ const NAME_SELECTORS = [
   '.slds-page-header__title lightning-formatted-text',
   'h1.slds-page-header__title',
 ];
+/**
+ * Lightning's shadow hosts on a record page: the only elements a deep read enters, so that
+ * it costs a selector match instead of a walk over every element of a large page.
+ */
+const SHADOW_HOSTS = [
+  'one-record-home-flexipage2', 'records-highlights2', 'records-lwc-highlights-panel', 'records-record-layout-section',
+  'records-record-layout-item', 'records-lwc-detail-panel', 'force-record-layout-section', 'lightning-formatted-text',
+  'lightning-formatted-url', 'lightning-formatted-email',
+].join(', ');
+
 /** Console sub-tab first, then the standard app's active page (cached pages stay in the DOM). */
 const ACTIVE_SCOPES = ['.tabContent.active', '.oneContent.active', '.windowViewMode-normal.active'];
 const CLASSIC_NAME = ['.bPageTitle h2.pageDescription', 'h2.pageDescription'];
@@ -140,7 +150,7 @@ function readName(doc: Document, id: UrlIdentity): string | undefined {
   }
   if (!id.recordId) return undefined;
   const scope = first(ACTIVE_SCOPES, doc) ?? doc;
-  const name = deepText(deepFirst(NAME_SELECTORS, scope));
+  const name = deepText(deepFirst(NAME_SELECTORS, scope, SHADOW_HOSTS));
   if (name) return name;
   logMissing(SITE, 'record header name', scope === doc ? doc.body : scope);
   // Title: "Acme Corp | Account | Salesforce" (console: "Acme Corp | Service Console")
@@ -158,15 +168,15 @@ function readFields(doc: Document, id: UrlIdentity): SubjectParts {
   const scope = first(ACTIVE_SCOPES, doc) ?? doc;
   const hook = '[data-target-selection-name^="sfdc:RecordField."]';
   let fields = $$(hook, scope, 150);
-  if (!fields.length && !id.classic) fields = deepAll(hook, scope, 150);
+  if (!fields.length && !id.classic) fields = deepAll(hook, scope, 150, SHADOW_HOSTS);
   for (const el of fields) {
     const name = el.getAttribute('data-target-selection-name') ?? '';
     const field = name.slice(name.lastIndexOf('.') + 1);
     if (/email/i.test(field)) {
-      const link = deepFirst(['a[href^="mailto:"]'], el);
+      const link = deepFirst(['a[href^="mailto:"]'], el, SHADOW_HOSTS);
       for (const e of emailsIn(link?.getAttribute('href') ?? deepText(el))) emails.push(e);
     } else if (/^website$/i.test(field)) {
-      const link = deepFirst(['a[href]'], el);
+      const link = deepFirst(['a[href]'], el, SHADOW_HOSTS);
       const d = normaliseDomain(link?.getAttribute('href')) ?? normaliseDomain(deepText(el.querySelector('lightning-formatted-url')));
       if (d) domains.push(d);
     }

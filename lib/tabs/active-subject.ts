@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { PageSubject } from '../model/page-subject';
 import { send } from '../messaging';
+import { getPageSubject } from '../messaging/protocol';
 
 /**
  * The customer the user is looking at: asked of the content script in the active tab of the
@@ -12,7 +13,7 @@ export async function activeTabSubject(): Promise<PageSubject | null> {
     const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
     const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
     if (tab?.id === undefined) return null;
-    return await send('getPageSubject', null, tab.id);
+    return await send(getPageSubject, null, tab.id);
   } catch {
     return null;
   }

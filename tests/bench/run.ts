@@ -4,14 +4,18 @@
  */
 import { writeFileSync } from 'node:fs';
 import { benchPageLoad } from './page-load';
+import { benchImport } from './import';
 import { benchPods } from './pods';
+import { benchSites } from './sites';
 import type { BenchRow } from './rows';
 import { benchSizes } from './sizes';
 
 const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['sizes', () => benchSizes()],
   ['page load', benchPageLoad],
+  ['sites', benchSites],
   ['pods', benchPods],
+  ['import', benchImport],
 ];
 
 const rows: BenchRow[] = [];

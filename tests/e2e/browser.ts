@@ -1,6 +1,8 @@
 import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { PRODUCT_PATTERNS } from '../../lib/sites/hosts';
+import { extensionWithHosts, waitForRegistration } from './sites';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
 
@@ -18,12 +20,16 @@ export interface LaunchOptions {
   lang?: string;
   headless?: boolean;
   userDataDir?: string;
+  /** Host patterns the user has enabled; all products unless told otherwise. */
+  grant?: string[];
 }
 
 /** A Chromium profile with the built extension loaded, and the extension's id. */
 export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ context: BrowserContext; extensionId: string }> {
-  const dir = opts.extensionDir ?? EXTENSION_DIR;
-  if (!existsSync(path.join(dir, 'manifest.json'))) throw new Error(`No built extension in ${dir}: run npm run build first`);
+  const built = opts.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(path.join(built, 'manifest.json'))) throw new Error(`No built extension in ${built}: run npm run build first`);
+  const grant = opts.grant ?? PRODUCT_PATTERNS;
+  const dir = extensionWithHosts(built, grant);
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,
@@ -44,6 +50,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
   try {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
+    if (grant.length) await waitForRegistration(context, grant);
     return { context, extensionId };
   } catch (err) {
     await context.close();

@@ -1,0 +1,184 @@
+import { useRef, useState } from 'preact/hooks';
+import { db } from '@/lib/db';
+import { runImport, type ImportResult } from '@/lib/db/import-writes';
+import { t } from '@/lib/i18n';
+import {
+  detectSource, missingRequired, parseCsv, proposeMapping, tenantFromInput,
+  type Detection, type ImportKind, type ImportSpec, type SourceId, type Table,
+} from '@/lib/import';
+import { Field } from '../ui/Field';
+import { ImportReport } from './ImportReport';
+import { MappingStep, type MappingOptions } from './MappingStep';
+import { PREVIEW_ROWS, PreviewTable } from './PreviewTable';
+import './import.css';
+
+interface Loaded {
+  name: string;
+  table: Table;
+  detected: Detection;
+}
+
+type Phase = { step: 'idle' } | { step: 'checking' } | { step: 'writing'; done: number; total: number } | { step: 'done'; result: ImportResult };
+
+/** The CRM instance last used per source: re-imports must use the same one to stay idempotent. */
+const tenantKey = (source: SourceId) => `import.tenant.${source}`;
+
+async function rememberedTenant(source: SourceId): Promise<string> {
+  const row = await db().settings.get(tenantKey(source));
+  return typeof row?.value === 'string' ? row.value : '';
+}
+
+/**
+ * Options: CSV import of accounts and deals (issue 4). Pick or paste a file → the mapping
+ * step proposes kind, source and columns → preview → import in chunks with a progress bar →
+ * a report of every rejected row.
+ */
+export function ImportSection() {
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
+  const [spec, setSpec] = useState<ImportSpec | null>(null);
+  const [options, setOptions] = useState<MappingOptions>({ tenantText: '', createMissing: false });
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [error, setError] = useState('');
+  const [pasted, setPasted] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  async function load(name: string, text: string) {
+    setError('');
+    setPhase({ step: 'idle' });
+    const table = parseCsv(text);
+    if (!table.rows.length) {
+      setLoaded(null);
+      setSpec(null);
+      setError(t('import_emptyFile'));
+      return;
+    }
+    const detected = detectSource(table.headers);
+    setLoaded({ name, table, detected });
+    setSpec({ kind: detected.kind, source: detected.source, mapping: proposeMapping(table.headers, detected.source, detected.kind), dateOrder: 'auto', defaultCurrency: '' });
+    setOptions({ ...options, tenantText: await rememberedTenant(detected.source) });
+  }
+
+  async function onFile(e: Event) {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    try {
+      await load(file.name, await file.text());
+    } catch (err) {
+      setError(t('import_readError', String(err)));
+    }
+  }
+
+  async function changeKindOrSource(kind: ImportKind, source: SourceId) {
+    if (!loaded || !spec) return;
+    setSpec({ ...spec, kind, source, mapping: proposeMapping(loaded.table.headers, source, kind) });
+    if (source !== spec.source) setOptions({ ...options, tenantText: await rememberedTenant(source) });
+  }
+
+  async function start(e: Event) {
+    e.preventDefault();
+    if (!loaded || !spec) return;
+    const tenant = tenantFromInput(spec.source, options.tenantText);
+    try {
+      await db().settings.put({ key: tenantKey(spec.source), value: options.tenantText.trim() });
+      setPhase({ step: 'checking' });
+      // Let "checking" paint before the synchronous pass over every row.
+      await new Promise((r) => setTimeout(r, 0));
+      const result = await runImport(db(), loaded.table, { ...spec, ...(tenant ? { tenant } : {}) }, {
+        createMissing: options.createMissing,
+        onProgress: (done, total) => setPhase({ step: 'writing', done, total }),
+      });
+      setPhase({ step: 'done', result });
+    } catch (err) {
+      setPhase({ step: 'idle' });
+      setError(t('import_failed', err instanceof Error ? err.message : String(err)));
+    }
+  }
+
+  function reset() {
+    setLoaded(null);
+    setSpec(null);
+    setPasted('');
+    setPhase({ step: 'idle' });
+    if (fileInput.current) fileInput.current.value = '';
+    fileInput.current?.focus();
+  }
+
+  const busy = phase.step === 'checking' || phase.step === 'writing';
+  const blocked = !spec || missingRequired(spec.kind, spec.mapping, spec.defaultCurrency).length > 0;
+
+  return (
+    <section aria-labelledby="import-h" class="import">
+      <h2 id="import-h">{t('import_title')}</h2>
+      <p class="muted">{t('import_intro')}</p>
+      <Field id="imp-file" label={t('import_file')}>
+        <input id="imp-file" ref={fileInput} type="file" accept=".csv,text/csv,text/plain" disabled={busy} onChange={onFile} />
+      </Field>
+      <details>
+        <summary>{t('import_paste')}</summary>
+        <Field id="imp-paste" label={t('import_paste')}>
+          <textarea id="imp-paste" value={pasted} disabled={busy} onInput={(e) => setPasted(e.currentTarget.value)} />
+        </Field>
+        <p>
+          <button type="button" disabled={busy || !pasted.trim()} onClick={() => void load(t('import_pastedName'), pasted)}>
+            {t('import_usePasted')}
+          </button>
+        </p>
+      </details>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {loaded && spec && phase.step !== 'done' && (
+        <form onSubmit={start}>
+          <p class="status" data-testid="import-file">
+            {t('import_fileSummary', loaded.name, loaded.table.rows.length, loaded.table.headers.length)}
+          </p>
+          <fieldset disabled={busy}>
+            <MappingStep
+              table={loaded.table}
+              detected={loaded.detected}
+              spec={spec}
+              options={options}
+              onSpec={setSpec}
+              onKindOrSource={(k, s) => void changeKindOrSource(k, s)}
+              onOptions={setOptions}
+            />
+          </fieldset>
+          <h3 id="imp-preview-h">{t('import_preview', Math.min(PREVIEW_ROWS, loaded.table.rows.length))}</h3>
+          <PreviewTable table={loaded.table} spec={spec} />
+          <p>
+            <button type="submit" class="primary" disabled={busy || blocked}>
+              {t('import_start', loaded.table.rows.length)}
+            </button>
+          </p>
+        </form>
+      )}
+
+      {busy && (
+        <div>
+          <progress
+            aria-label={t('import_progress')}
+            max={phase.step === 'writing' ? phase.total : undefined}
+            value={phase.step === 'writing' ? phase.done : undefined}
+          />
+          <p role="status" class="status">
+            {phase.step === 'writing' ? t('import_progressText', phase.done, phase.total) : t('import_reading')}
+          </p>
+        </div>
+      )}
+
+      {phase.step === 'done' && (
+        <>
+          <ImportReport result={phase.result} />
+          <p>
+            <button type="button" onClick={reset}>
+              {t('import_another')}
+            </button>
+          </p>
+        </>
+      )}
+    </section>
+  );
+}

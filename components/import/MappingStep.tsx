@@ -1,0 +1,112 @@
+import { t } from '@/lib/i18n';
+import { SOURCES, fieldsOf, missingRequired, type Detection, type ImportKind, type ImportSpec, type SourceId, type Table, type TargetField } from '@/lib/import';
+import { Field } from '../ui/Field';
+import { fieldLabel, sourceName } from './messages';
+
+export interface MappingOptions {
+  tenantText: string;
+  createMissing: boolean;
+}
+
+interface Props {
+  table: Table;
+  detected: Detection;
+  spec: ImportSpec;
+  options: MappingOptions;
+  onSpec: (spec: ImportSpec) => void;
+  onKindOrSource: (kind: ImportKind, source: SourceId) => void;
+  onOptions: (options: MappingOptions) => void;
+}
+
+/** What the file is, where it came from, and which column fills which field. */
+export function MappingStep({ table, detected, spec, options, onSpec, onKindOrSource, onOptions }: Props) {
+  const setColumn = (field: TargetField, value: string) => {
+    const mapping = { ...spec.mapping };
+    if (value === '') delete mapping[field];
+    else mapping[field] = Number(value);
+    onSpec({ ...spec, mapping });
+  };
+  const missing = missingRequired(spec.kind, spec.mapping, spec.defaultCurrency);
+
+  return (
+    <>
+      <div class="row">
+        <Field id="imp-kind" label={t('import_kind')}>
+          <select id="imp-kind" value={spec.kind} onChange={(e) => onKindOrSource(e.currentTarget.value as ImportKind, spec.source)}>
+            <option value="accounts">{t('import_kindAccounts')}</option>
+            <option value="deals">{t('import_kindDeals')}</option>
+          </select>
+        </Field>
+        <Field id="imp-source" label={t('import_source')}>
+          <select id="imp-source" value={spec.source} onChange={(e) => onKindOrSource(spec.kind, e.currentTarget.value as SourceId)}>
+            {SOURCES.map((s) => (
+              <option key={s} value={s}>
+                {s === detected.source ? t('import_sourceDetected', sourceName(s)) : sourceName(s)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      {spec.source !== 'generic' && (
+        <Field id="imp-tenant" label={t('import_tenant')}>
+          <input
+            id="imp-tenant"
+            value={options.tenantText}
+            aria-describedby="imp-tenant-hint"
+            onInput={(e) => onOptions({ ...options, tenantText: e.currentTarget.value })}
+          />
+          <p id="imp-tenant-hint" class="status">{t('import_tenantHint')}</p>
+        </Field>
+      )}
+      <div class="row">
+        <Field id="imp-dates" label={t('import_dateOrder')}>
+          <select id="imp-dates" value={spec.dateOrder} onChange={(e) => onSpec({ ...spec, dateOrder: e.currentTarget.value as ImportSpec['dateOrder'] })}>
+            <option value="auto">{t('import_dateAuto')}</option>
+            <option value="mdy">{t('import_dateMdy')}</option>
+            <option value="dmy">{t('import_dateDmy')}</option>
+          </select>
+        </Field>
+        {spec.kind === 'deals' && (
+          <Field id="imp-currency" label={t('import_defaultCurrency')}>
+            <input
+              id="imp-currency"
+              value={spec.defaultCurrency}
+              maxLength={3}
+              autocomplete="off"
+              onInput={(e) => onSpec({ ...spec, defaultCurrency: e.currentTarget.value.trim().toUpperCase() })}
+            />
+          </Field>
+        )}
+      </div>
+      {spec.kind === 'deals' && (
+        <label class="check" for="imp-create">
+          <input id="imp-create" type="checkbox" checked={options.createMissing} onChange={(e) => onOptions({ ...options, createMissing: e.currentTarget.checked })} />
+          {t('import_createMissing')}
+        </label>
+      )}
+      <fieldset>
+        <legend>{t('import_mapping')}</legend>
+        <p class="status">{t('import_mappingHint')}</p>
+        <div class="mapping">
+          {fieldsOf(spec.kind).map((field) => (
+            <Field key={field} id={`imp-map-${field}`} label={fieldLabel(field)}>
+              <select id={`imp-map-${field}`} value={spec.mapping[field] === undefined ? '' : String(spec.mapping[field])} onChange={(e) => setColumn(field, e.currentTarget.value)}>
+                <option value="">{t('import_notImported')}</option>
+                {table.headers.map((h, i) => (
+                  <option key={i} value={String(i)}>
+                    {h || `#${i + 1}`}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          ))}
+        </div>
+      </fieldset>
+      {missing.length > 0 && (
+        <p class="error" role="alert">
+          {t('import_required', missing.map((f) => fieldLabel(f as TargetField)).join(', '))}
+        </p>
+      )}
+    </>
+  );
+}

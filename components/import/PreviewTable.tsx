@@ -1,0 +1,72 @@
+import { useMemo } from 'preact/hooks';
+import { t } from '@/lib/i18n';
+import { convertAccount, convertDeal, formatMinor, prepare, type AccountDraft, type DealDraft, type ImportSpec, type RowOutcome, type Table, type TargetField } from '@/lib/import';
+import { fieldLabel, reasonText } from './messages';
+
+export const PREVIEW_ROWS = 10;
+
+type Cells = Array<string | undefined>;
+
+const ACCOUNT_COLUMNS: TargetField[] = ['recordId', 'name', 'website', 'customerSince', 'renewalDate', 'owner'];
+const DEAL_COLUMNS: TargetField[] = ['recordId', 'accountName', 'date', 'amount', 'product'];
+
+function accountCells(d: AccountDraft): Cells {
+  return [d.recordId, d.name, d.domains.join(', '), d.customerSince, d.renewalDate, d.owner];
+}
+
+function dealCells(d: DealDraft): Cells {
+  return [d.recordId, d.account.name ?? d.account.domain ?? d.account.id, d.date, formatMinor(d.amount, d.currency, navigator.language), d.product];
+}
+
+/** The first rows as they will be stored (converted with the very code the import runs). */
+export function PreviewTable({ table, spec }: { table: Table; spec: ImportSpec }) {
+  const rows = useMemo(() => {
+    const p = prepare(table, spec);
+    return table.rows.slice(0, PREVIEW_ROWS).map((cells, i) => {
+      const outcome: RowOutcome<AccountDraft | DealDraft> = spec.kind === 'accounts' ? convertAccount(p, cells, i) : convertDeal(p, cells, i);
+      return { i, outcome };
+    });
+  }, [table, spec]);
+  const columns = spec.kind === 'accounts' ? ACCOUNT_COLUMNS : DEAL_COLUMNS;
+
+  return (
+    <div class="scroll" tabIndex={0} role="region" aria-labelledby="imp-preview-h">
+      <table data-testid="import-preview">
+        <thead>
+          <tr>
+            <th scope="col">{t('import_colRow')}</th>
+            {columns.map((c) => (
+              <th key={c} scope="col">{fieldLabel(c)}</th>
+            ))}
+            <th scope="col">{t('import_colResult')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(({ i, outcome }) => {
+            const cells: Cells =
+              'draft' in outcome
+                ? spec.kind === 'accounts'
+                  ? accountCells(outcome.draft as AccountDraft)
+                  : dealCells(outcome.draft as DealDraft)
+                : columns.map(() => undefined);
+            const result =
+              'draft' in outcome
+                ? t('import_willImport')
+                : 'skipped' in outcome
+                  ? t('import_willSkip', reasonText(outcome.skipped))
+                  : t('import_willReject', reasonText(outcome.rejected));
+            return (
+              <tr key={i}>
+                <td>{i + 2}</td>
+                {cells.map((c, k) => (
+                  <td key={k}>{c ?? ''}</td>
+                ))}
+                <td class={'rejected' in outcome ? 'why error' : 'why'}>{result}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { useEffect, useState } from 'preact/hooks';
+import { db, ensureMe } from '@/lib/db';
+import { listPods, listTeam } from '@/lib/db/pods';
+import { t } from '@/lib/i18n';
+import type { Pod, Rep } from '@/lib/model';
+import { useLive } from '../ui/useLive';
+import { AddRepForm } from './AddRepForm';
+import { Assessment } from './Assessment';
+import { PodFormation } from './PodFormation';
+import { TeamTable } from './TeamTable';
+import { TraitImport } from './TraitImport';
+import './pods.css';
+
+/** Options: self-assessment and the team lead's pod formation (issue 6). */
+export function TeamPods() {
+  const [meId, setMeId] = useState<string | null>(null);
+  // ensureMe writes, so it runs here once and never inside a live query.
+  useEffect(() => void ensureMe(db()).then((rep) => setMeId(rep.id)), []);
+  const team = useLive<Rep[]>(() => listTeam(db()), [], []);
+  const pods = useLive<Pod[]>(() => listPods(db()), [], []);
+  const me = team.find((rep) => rep.id === meId) ?? null;
+
+  return (
+    <>
+      <Assessment me={me} />
+      <section aria-labelledby="pods-team-h">
+        <h2 id="pods-team-h">{t('pods_teamTitle')}</h2>
+        <TeamTable team={team} meId={meId} />
+        <AddRepForm team={team} />
+        <TraitImport team={team} />
+        <PodFormation team={team} saved={pods} meId={meId} />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,217 @@
+/**
+ * CSV rows → drafts of customers and revenue lines, each bad row turned into a reason
+ * instead of an exception, so the good rows of the same file still import.
+ */
+import { normaliseDomain } from '../sites/dom';
+import { salesforceId18 } from '../sites/salesforce';
+import { decideDateOrder, parseDate } from './dates';
+import { currencyExponent, normaliseCurrency, parseMoney } from './money';
+import type {
+  AccountDraft, DealDraft, ImportSpec, ImportWarning, Mapping, RowIssue, Table, TargetField,
+} from './types';
+
+/** The product of a revenue line whose file names none (classification needs one). */
+export const UNSPECIFIED_PRODUCT = 'Unspecified';
+
+const DATE_FIELDS = ['customerSince', 'renewalDate', 'date'] as const;
+type DateField = (typeof DATE_FIELDS)[number];
+
+/** What is decided once per file before rows are read: how each date column is ordered. */
+export interface Prepared {
+  spec: ImportSpec;
+  headers: string[];
+  orders: Partial<Record<DateField, 'mdy' | 'dmy'>>;
+  warnings: ImportWarning[];
+}
+
+export type RowOutcome<T> = { draft: T } | { rejected: RowIssue } | { skipped: RowIssue };
+
+export function prepare(table: Table, spec: ImportSpec): Prepared {
+  const warnings: ImportWarning[] = [];
+  const orders: Prepared['orders'] = {};
+  for (const field of DATE_FIELDS) {
+    const col = spec.mapping[field];
+    if (col === undefined) continue;
+    if (spec.dateOrder !== 'auto') {
+      orders[field] = spec.dateOrder;
+      continue;
+    }
+    const decision = decideDateOrder(table.rows.map((r) => r[col] ?? ''));
+    orders[field] = decision.order;
+    const header = table.headers[col] ?? '';
+    if (decision.conflicting) warnings.push({ code: 'conflicting_dates', params: [header] });
+    else if (decision.ambiguous) warnings.push({ code: 'ambiguous_dates', params: [header, decision.example ?? ''] });
+  }
+  if (spec.kind === 'deals' && spec.mapping.stage === undefined) warnings.push({ code: 'no_stage_column', params: [] });
+  return { spec, headers: table.headers, orders, warnings };
+}
+
+/** Row number as a spreadsheet shows it: the header is row 1. */
+export const rowNumber = (index: number) => index + 2;
+
+class Reader {
+  constructor(
+    private readonly p: Prepared,
+    private readonly cells: string[],
+    readonly row: number,
+  ) {}
+
+  text(field: TargetField): string {
+    const col = (this.p.spec.mapping as Mapping)[field];
+    return col === undefined ? '' : (this.cells[col] ?? '').trim();
+  }
+
+  header(field: TargetField): string | undefined {
+    const col = (this.p.spec.mapping as Mapping)[field];
+    return col === undefined ? undefined : this.p.headers[col];
+  }
+
+  issue(field: TargetField | undefined, code: RowIssue['code'], params: string[] = []): RowIssue {
+    const column = field ? this.header(field) : undefined;
+    return { row: this.row, ...(column !== undefined ? { column } : {}), code, params };
+  }
+
+  /** An ISO date, undefined when empty, or the reason it is not one. */
+  date(field: DateField): { value?: string } | { issue: RowIssue } {
+    const raw = this.text(field);
+    if (!raw) return {};
+    const value = parseDate(raw, this.p.orders[field] ?? 'mdy');
+    return value ? { value } : { issue: this.issue(field, 'bad_date', [raw]) };
+  }
+}
+
+/** The record id as the site adapters write it, so page and import agree. */
+function recordIdOf(source: ImportSpec['source'], raw: string): string | undefined {
+  const id = raw.split(/[;,]/)[0]?.trim();
+  if (!id) return undefined;
+  return source === 'salesforce' && /^[a-zA-Z0-9]{15}$/.test(id) ? salesforceId18(id) : id;
+}
+
+function domainsOf(raw: string): string[] {
+  const out = new Set<string>();
+  for (const part of raw.split(/[;,\s]+/)) {
+    const d = normaliseDomain(part);
+    if (d) out.add(d);
+  }
+  return [...out];
+}
+
+export function convertAccount(p: Prepared, cells: string[], index: number): RowOutcome<AccountDraft> {
+  const r = new Reader(p, cells, rowNumber(index));
+  const name = r.text('name');
+  if (!name) return { rejected: r.issue('name', 'missing_value') };
+  if (name.length > 200) return { rejected: r.issue('name', 'invalid_record', ['> 200']) };
+  const since = r.date('customerSince');
+  if ('issue' in since) return { rejected: since.issue };
+  const renewal = r.date('renewalDate');
+  if ('issue' in renewal) return { rejected: renewal.issue };
+  const draft: AccountDraft = { row: r.row, name, domains: domainsOf(r.text('website')) };
+  const recordId = recordIdOf(p.spec.source, r.text('recordId'));
+  if (recordId) draft.recordId = recordId;
+  if (since.value) draft.customerSince = since.value;
+  if (renewal.value) draft.renewalDate = renewal.value;
+  const owner = r.text('owner');
+  if (owner) draft.owner = owner;
+  return { draft };
+}
+
+/**
+ * Won deals only: Salesforce "Closed Won", HubSpot "Closed Won" (or a renamed "Won …"
+ * stage), Pipedrive status "won", or a true IsWon/"Is Closed Won" flag. Open and lost deals
+ * are not revenue.
+ */
+export function isWon(stage: string): boolean {
+  const s = stage.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(s)) return true;
+  // HubSpot's internal stage value, written when a view exports raw values.
+  if (s === 'closedwon') return true;
+  return /\bwon\b/.test(s) && !/\b(lost|not)\b/.test(s);
+}
+
+export function convertDeal(p: Prepared, cells: string[], index: number): RowOutcome<DealDraft> {
+  const r = new Reader(p, cells, rowNumber(index));
+  if (p.spec.mapping.stage !== undefined) {
+    const stage = r.text('stage');
+    if (!isWon(stage)) return { skipped: r.issue('stage', 'not_won', [stage]) };
+  }
+  const rawAmount = r.text('amount');
+  if (!rawAmount) return { rejected: r.issue('amount', 'missing_value') };
+
+  const rawCurrency = r.text('currency');
+  let currency = rawCurrency ? normaliseCurrency(rawCurrency) : undefined;
+  if (rawCurrency && !currency) return { rejected: r.issue('currency', 'bad_currency', [rawCurrency]) };
+
+  const money = parseMoney(rawAmount, currency ?? (p.spec.defaultCurrency || undefined));
+  if (!money.ok) {
+    const cur = currency ?? p.spec.defaultCurrency;
+    const params = money.code === 'too_many_decimals' ? [rawAmount, cur, String(currencyExponent(cur))] : [rawAmount];
+    return { rejected: r.issue('amount', money.code, params) };
+  }
+  if (money.code && currency && money.code !== currency) {
+    return { rejected: r.issue('amount', 'currency_mismatch', [money.code, currency]) };
+  }
+  currency ??= money.code ?? normaliseCurrency(p.spec.defaultCurrency);
+  if (!currency) return { rejected: r.issue('currency', 'no_currency') };
+
+  const date = r.date('date');
+  if ('issue' in date) return { rejected: date.issue };
+  if (!date.value) return { rejected: r.issue('date', 'missing_value') };
+
+  const account: DealDraft['account'] = {};
+  const accountId = recordIdOf(p.spec.source, r.text('accountId'));
+  const accountName = r.text('accountName').split(';')[0]?.trim();
+  const accountDomain = domainsOf(r.text('accountDomain'))[0];
+  if (accountId) account.id = accountId;
+  if (accountName) account.name = accountName;
+  if (accountDomain) account.domain = accountDomain;
+  if (!accountId && !accountName && !accountDomain) {
+    const field = p.spec.mapping.accountId !== undefined ? 'accountId' : p.spec.mapping.accountName !== undefined ? 'accountName' : 'accountDomain';
+    return { rejected: r.issue(field, 'missing_value') };
+  }
+
+  const product = (r.text('product') || UNSPECIFIED_PRODUCT).slice(0, 200);
+  const draft: DealDraft = { row: r.row, account, date: date.value, amount: money.minor, currency, product };
+  const recordId = recordIdOf(p.spec.source, r.text('recordId'));
+  if (recordId) draft.recordId = recordId;
+  const title = r.text('title');
+  if (title) draft.title = title;
+  return { draft };
+}
+
+export interface Converted<T> {
+  drafts: T[];
+  rejected: RowIssue[];
+  skipped: RowIssue[];
+  warnings: ImportWarning[];
+}
+
+/**
+ * Every row of a file. A record id seen twice in one file is refused the second time (the
+ * export is broken or two files were pasted together); the first occurrence imports.
+ */
+export function convertTable<K extends ImportSpec['kind']>(
+  table: Table,
+  spec: ImportSpec & { kind: K },
+): Converted<K extends 'accounts' ? AccountDraft : DealDraft> {
+  type T = K extends 'accounts' ? AccountDraft : DealDraft;
+  const p = prepare(table, spec);
+  const out: Converted<T> = { drafts: [], rejected: [], skipped: [], warnings: p.warnings };
+  const seen = new Map<string, number>();
+  const convert = spec.kind === 'accounts' ? convertAccount : convertDeal;
+  table.rows.forEach((cells, index) => {
+    const result = convert(p, cells, index) as RowOutcome<T>;
+    if ('rejected' in result) out.rejected.push(result.rejected);
+    else if ('skipped' in result) out.skipped.push(result.skipped);
+    else {
+      const id = result.draft.recordId;
+      const first = id ? seen.get(id) : undefined;
+      if (id && first !== undefined) {
+        out.rejected.push({ row: result.draft.row, column: p.headers[spec.mapping.recordId!], code: 'duplicate_record', params: [id, String(first)] });
+        return;
+      }
+      if (id) seen.set(id, result.draft.row);
+      out.drafts.push(result.draft);
+    }
+  });
+  return out;
+}

@@ -1,0 +1,2 @@
+/** storage.local key of the options page's "debug logging" switch, read by content scripts. */
+export const DEBUG_KEY = 'siteDebug';

@@ -1,0 +1,146 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { HoldfastDB, fromRow, resolveCustomer, saveCustomer } from '@/lib/db';
+import { runImport } from '@/lib/db/import-writes';
+import { parseCsv, type Table } from '@/lib/import';
+import { newId, nowIso } from '@/lib/util/ids';
+import { fixture, proposedSpec } from './helpers';
+
+let db: HoldfastDB;
+beforeEach(async () => {
+  db = new HoldfastDB(`test-${newId()}`);
+  await db.open();
+});
+
+const run = (table: Table, over: Parameters<typeof proposedSpec>[1] = {}, opts: Parameters<typeof runImport>[3] = {}) =>
+  runImport(db, table, proposedSpec(table, over), opts);
+
+describe('importing accounts', () => {
+  it('the same file twice creates no duplicates and rewrites nothing', async () => {
+    const table = fixture('salesforce-accounts.csv');
+    const first = await run(table, { tenant: 'acme' });
+    expect(first).toMatchObject({ total: 10, created: 8, updated: 0, unchanged: 0 });
+    expect(first.rejected.map((r) => r.row)).toEqual([5, 7]);
+    const stamps = (await db.customers.toArray()).map((c) => c.updatedAt).sort();
+
+    const second = await run(table, { tenant: 'acme' });
+    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 8 });
+    expect(second.rejected.map((r) => r.row)).toEqual([5, 7]);
+    expect(await db.customers.count()).toBe(8);
+    expect((await db.customers.toArray()).map((c) => c.updatedAt).sort()).toEqual(stamps);
+  });
+
+  it('imported accounts are found from their CRM record page', async () => {
+    await run(fixture('salesforce-accounts.csv'), { tenant: 'acme' });
+    const match = await resolveCustomer(db, { site: 'salesforce', tenant: 'acme', objectType: 'Account', recordId: '001Dn00000AcmeCoAA', emails: [], domains: [] });
+    expect(match?.matchedBy).toBe('crm');
+    expect(fromRow(match!.row)).toMatchObject({ name: 'Acme Corp', domains: ['acme.com'], customerSince: '2019-03-14' });
+  });
+
+  it('a changed row updates the same customer', async () => {
+    await run(parseCsv('Account ID,Account Name,Website\n001A,Acme,acme.com\n'));
+    const again = await run(parseCsv('Account ID,Account Name,Website\n001A,Acme Corporation,acme.io\n'));
+    expect(again).toMatchObject({ created: 0, updated: 1 });
+    const [only] = await db.customers.toArray();
+    expect(only).toMatchObject({ name: 'Acme Corporation', domains: ['acme.com', 'acme.io'] });
+  });
+
+  it('matches a customer added by hand through its domain, and adds the CRM reference', async () => {
+    const mine = await saveCustomer(db, { id: newId(), updatedAt: nowIso(), name: 'ACME', domains: ['acme.com'], crmRefs: [] });
+    const result = await run(fixture('hubspot-companies.csv'), { tenant: '4821337' });
+    expect(result).toMatchObject({ created: 2, updated: 1 });
+    const acme = await db.customers.get(mine.id);
+    expect(acme?.crmRefs).toEqual([{ site: 'hubspot', tenant: '4821337', objectType: 'company', recordId: '5124009871' }]);
+    expect(acme?.customerSince).toBe('2019-04-01'); // "Became a Customer Date" beats "Create Date"
+  });
+
+  it('two CRM accounts sharing a domain stay two customers', async () => {
+    const r = await run(parseCsv('Account ID,Account Name,Website\n001A,Acme US,acme.com\n001B,Acme EU,acme.com\n'));
+    expect(r.created).toBe(2);
+    expect(await db.customers.count()).toBe(2);
+  });
+
+  it('owners are linked to reps by name', async () => {
+    await db.reps.put({ id: 'rep-dana', updatedAt: nowIso(), name: 'Dana Rep' });
+    const r = await run(fixture('salesforce-accounts.csv'));
+    const acme = (await db.customers.toArray()).find((c) => c.name === 'Acme Corp');
+    expect(acme?.ownerRepId).toBe('rep-dana');
+    expect(r.warnings).toEqual([{ code: 'owners_unmatched', params: ['1', 'Sam Seller'] }]);
+  });
+
+  it('reports progress chunk by chunk', async () => {
+    const rows = Array.from({ length: 25 }, (_, i) => `00${i},Company ${i}`).join('\n');
+    const seen: number[] = [];
+    await run(parseCsv(`Account ID,Account Name\n${rows}\n`), {}, { chunkSize: 10, onProgress: (done) => seen.push(done) });
+    expect(seen).toEqual([10, 20, 25]);
+  });
+});
+
+describe('importing deals', () => {
+  it('links deals to accounts by account id; re-import adds nothing', async () => {
+    await run(fixture('salesforce-accounts.csv'), { tenant: 'acme' });
+    const deals = fixture('salesforce-opportunities.csv');
+    const first = await run(deals, { tenant: 'acme' });
+    expect(first).toMatchObject({ created: 5, updated: 0, unchanged: 0, customersCreated: 0 });
+    expect(first.skipped).toHaveLength(2);
+    expect(first.rejected.map((r) => [r.row, r.code])).toEqual([[8, 'bad_amount']]);
+
+    const second = await run(deals, { tenant: 'acme' });
+    expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 5 });
+    expect(await db.revenueLines.count()).toBe(5);
+
+    const acme = (await db.customers.toArray()).find((c) => c.name === 'Acme Corp')!;
+    const lines = await db.revenueLines.where('[customerId+date]').between([acme.id, ''], [acme.id, '\uffff']).toArray();
+    expect(lines.map((l) => [l.date, l.amount, l.currency, l.product])).toEqual([
+      ['2024-03-14', 1_200_000, 'USD', 'Platform'],
+      ['2024-06-01', 450_050, 'USD', 'Analytics'],
+    ]);
+  });
+
+  it('unknown accounts are reported by default', async () => {
+    const r = await run(fixture('hubspot-deals.csv'));
+    expect(r.created).toBe(0);
+    expect(r.rejected.map((x) => [x.row, x.code, x.params[0]])).toEqual([
+      [2, 'unknown_account', 'Acme Corp'],
+      [3, 'unknown_account', 'Acme Corp'],
+      [5, 'unknown_account', 'Initech'],
+      [6, 'bad_date', 'sometime'],
+    ]);
+  });
+
+  it('HubSpot deals find companies by name once the companies are imported', async () => {
+    await run(fixture('hubspot-companies.csv'));
+    const r = await run(fixture('hubspot-deals.csv'));
+    expect(r).toMatchObject({ created: 3, customersCreated: 0 });
+  });
+
+  it('with createMissing, unknown accounts become customers that a later accounts import fills in', async () => {
+    const r = await run(fixture('pipedrive-deals.csv'), { tenant: 'acme' }, { createMissing: true });
+    expect(r).toMatchObject({ created: 2, customersCreated: 1 });
+    expect(await db.customers.count()).toBe(1);
+    const accounts = await run(fixture('pipedrive-organizations.csv'), { tenant: 'acme' });
+    expect(accounts).toMatchObject({ created: 2, updated: 1 });
+    expect(await db.customers.count()).toBe(3);
+    const again = await run(fixture('pipedrive-deals.csv'), { tenant: 'acme' }, { createMissing: true });
+    expect(again).toMatchObject({ created: 0, unchanged: 2, customersCreated: 0 });
+  });
+
+  it('deals without ids are still idempotent; identical rows in one file are reported', async () => {
+    await run(parseCsv('Company,Domain\nAcme,acme.com\n'));
+    const table = parseCsv('Customer,Amount,Currency,Date,Product\nAcme,10,USD,2024-01-01,A\nAcme,10,USD,2024-01-01,A\nAcme,20,USD,2024-02-01,A\n');
+    const first = await run(table);
+    expect(first.created).toBe(2);
+    expect(first.rejected).toEqual([{ row: 3, code: 'duplicate_record', params: ['', '2'] }]);
+    expect((await run(table)).unchanged).toBe(2);
+    expect(await db.revenueLines.count()).toBe(2);
+  });
+
+  it('a kind set on a line survives re-import', async () => {
+    await run(fixture('salesforce-accounts.csv'));
+    await run(fixture('salesforce-opportunities.csv'));
+    const line = (await db.revenueLines.toArray())[0]!;
+    await db.revenueLines.put({ ...line, kind: 'cross_sell' });
+    const again = await run(fixture('salesforce-opportunities.csv'));
+    expect(again.updated).toBe(0);
+    expect((await db.revenueLines.get(line.id))?.kind).toBe('cross_sell');
+  });
+});

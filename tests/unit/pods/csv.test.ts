@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { guessDelimiter, parseCsv } from '../../../lib/pods/csv';
+
+const fields = (text: string) => parseCsv(text).map((r) => r.fields);
+
+describe('parseCsv', () => {
+  it('reads plain rows with LF, CRLF or CR line ends', () => {
+    expect(fields('a,b\n1,2\n')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(fields('a,b\r\n1,2\r\n')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(fields('a,b\r1,2')).toEqual([['a', 'b'], ['1', '2']]);
+  });
+
+  it('handles quoted commas, doubled quotes and line breaks inside quotes', () => {
+    expect(fields('"Li, Wei","say ""hi""",3')).toEqual([['Li, Wei', 'say "hi"', '3']]);
+    const records = parseCsv('name,note\n"Chen","two\nlines"\nLi,x\n');
+    expect(records.map((r) => r.fields)).toEqual([['name', 'note'], ['Chen', 'two\nlines'], ['Li', 'x']]);
+    expect(records.map((r) => r.line)).toEqual([1, 2, 4]);
+  });
+
+  it('skips blank lines but keeps line numbers true to the file', () => {
+    const records = parseCsv('a\n\n  \nb\n');
+    expect(records.map((r) => [r.line, r.fields[0]])).toEqual([[1, 'a'], [4, 'b']]);
+  });
+
+  it('drops a byte-order mark and keeps empty fields', () => {
+    expect(fields('\uFEFFname,,x')).toEqual([['name', '', 'x']]);
+  });
+
+  it('guesses semicolons and tabs from the first line, ignoring quoted ones', () => {
+    expect(guessDelimiter('name;email;goal\n')).toBe(';');
+    expect(guessDelimiter('name\temail\n')).toBe('\t');
+    expect(guessDelimiter('"a;b;c",d\n')).toBe(',');
+    expect(fields('a;b\n1;2')).toEqual([['a', 'b'], ['1', '2']]);
+  });
+
+  it('keeps what it read when a quote is never closed', () => {
+    expect(fields('a,"unclosed\nstill')).toEqual([['a', 'unclosed\nstill']]);
+  });
+});
