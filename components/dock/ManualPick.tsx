@@ -11,10 +11,7 @@ interface PickState {
   results: Array<{ id: string; name: string }>;
 }
 
-/**
- * When the page does not say which customer it is about (or says it wrongly), the rep picks
- * one by name. (A class, like the rest of the dock: no hooks in the content script.)
- */
+/** When the page does not say which customer it is about (or says it wrongly), the rep picks one by name. */
 export class ManualPick extends Component<PickProps, PickState> {
   override state: PickState = { query: '', results: [] };
   private seq = 0;

@@ -1,14 +1,7 @@
 import type { TaughtField } from '@/lib/model/teach';
+import type { TeachUi } from './state';
 import { t } from '@/lib/i18n';
 
-export type TeachPhase = { kind: 'idle' } | { kind: 'picking' } | { kind: 'choosing'; preview: string } | { kind: 'saved'; host: string };
-
-export interface TeachUi {
-  phase: TeachPhase;
-  start: () => void;
-  choose: (field: TaughtField) => void;
-  cancel: () => void;
-}
 
 const FIELDS: TaughtField[] = ['name', 'email', 'website'];
 

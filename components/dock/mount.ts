@@ -1,17 +1,61 @@
-import css from './dock.css?inline';
+import css from './tab.css?inline';
+import { t } from '@/lib/i18n';
+
+export interface DockDom {
+  host: HTMLElement;
+  root: ShadowRoot;
+  /** The collapsed tab: a real button, so it is focusable and speaks its state. */
+  tab: HTMLButtonElement;
+  badge: HTMLElement;
+  label: HTMLElement;
+  /** Where the panels render once loaded. */
+  panels: HTMLElement;
+}
 
 /**
  * The dock's home: a custom element on <html> with a closed shadow root, so the page cannot
- * restyle or script into it and our styles never touch the page. (WXT's createShadowRootUi
- * fetches its CSS asynchronously; inlining keeps the first paint within the 50 ms budget.)
+ * read or restyle it and our styles never touch the page. The collapsed tab is plain DOM
+ * (no UI library in the content script); text goes in through textContent only. (WXT's
+ * createShadowRootUi fetches its CSS asynchronously; inlining keeps the first paint fast.)
  */
-export function mountShadowHost(): { host: HTMLElement; root: ShadowRoot; container: HTMLElement } {
+export function mountDock(): DockDom {
   const host = document.createElement('holdfast-dock');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = css;
-  const container = document.createElement('div');
-  root.append(style, container);
+  const dock = el('div', 'dock');
+  const tab = el('button', 'tab') as HTMLButtonElement;
+  tab.type = 'button';
+  tab.setAttribute('aria-expanded', 'false');
+  tab.setAttribute('aria-controls', 'holdfast-panels');
+  const logo = el('span', 'logo');
+  logo.textContent = 'H';
+  logo.setAttribute('aria-hidden', 'true');
+  const label = el('span', 'sr');
+  const badge = el('span', 'badge');
+  badge.hidden = true;
+  badge.setAttribute('aria-label', t('panelOwner'));
+  tab.append(logo, label, badge);
+  const panels = el('div', 'panels-host');
+  dock.append(tab, panels);
+  root.append(style, dock);
   document.documentElement.append(host);
-  return { host, root, container };
+  return { host, root, tab, badge, label, panels };
+}
+
+function el(tag: string, className: string): HTMLElement {
+  const e = document.createElement(tag);
+  e.className = className;
+  return e;
+}
+
+/** Show the open/closed state and the count of open problems on the tab. */
+export function paintTab(dom: DockDom, open: boolean, openProblems: number): void {
+  const text = open ? t('dockClose') : t('dockOpen');
+  dom.tab.setAttribute('aria-expanded', String(open));
+  dom.tab.title = text;
+  dom.label.textContent = text;
+  dom.badge.hidden = openProblems === 0;
+  dom.badge.textContent = openProblems ? String(openProblems) : '';
+  dom.panels.hidden = !open;
 }

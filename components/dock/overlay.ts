@@ -1,15 +1,14 @@
-import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Dock, type DockState } from './Dock';
 import type { PageSubject } from '@/lib/model/page-subject';
 import type { SubjectInfo } from '@/lib/messaging/protocol';
 import { handle, send } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
 import { detectSubject } from '@/lib/sites/detect';
 import type { SiteAdapter } from '@/lib/sites/types';
-import { mark, timed } from '@/lib/util/perf';
-import { mountShadowHost } from './mount';
+import { mark, measure, timed } from '@/lib/util/perf';
+import { mountDock, paintTab } from './mount';
 import { watchNavigation } from './navigation';
+import { PANELS_GLOBAL, type DockState, type PanelsApi, type PanelsProps } from './state';
 import type { Teach, TeachFactory } from './teach';
 
 export interface OverlayOptions {
@@ -21,40 +20,62 @@ const EMPTY_SUBJECT: PageSubject = { site: 'generic', emails: [], domains: [] };
 
 /**
  * The overlay's life on one page: detect the subject, ask the background what it knows,
- * render the dock, and do it again when the page navigates in place or data changes.
+ * show it on the collapsed tab, and in the panels once the user opens them; do it again when
+ * the page navigates in place or data changes.
  */
 export function startOverlay(ctx: ContentScriptContext, productAdapters: readonly SiteAdapter[], opts: OverlayOptions = {}): void {
-  const { host, root, container } = timed('mount', mountShadowHost);
+  const dom = timed('mount', mountDock);
   let state: DockState = { kind: 'none' };
+  let open = false;
+  let panels: PanelsApi | null = null;
   let lastKey = '';
   let generation = 0;
   /** A customer the rep picked by hand for this page; forgotten when the page changes. */
   let picked: string | null = null;
-  // Assigned once the dock exists (teach mode draws into it); product pages have none.
   let teach: Teach | null = null;
   const adapters = () => (teach ? [...teach.adapters(), ...productAdapters] : productAdapters);
 
-  const paint = () =>
-    timed('render', () =>
-      render(
-        h(Dock, {
-          state,
-          onAddCustomer: (s: PageSubject) => void ask(s, () => send(msg.addCustomerFromSubject, s)),
-          pick: {
-            search: (query: string) => send(msg.searchCustomers, { query }),
-            onPick: (customerId: string) => {
-              picked = customerId;
-              const s = currentSubject();
-              void ask(s, () => send(msg.pickCustomer, { customerId, subject: s }));
-            },
-          },
-          extra: teach?.view(),
-        }),
-        container,
-      ),
-    );
-
   const currentSubject = () => (state.kind === 'none' || !state.subject ? EMPTY_SUBJECT : state.subject);
+
+  const props = (): PanelsProps => ({
+    state,
+    onAddCustomer: (s) => void ask(s, () => send(msg.addCustomerFromSubject, s)),
+    search: (query) => send(msg.searchCustomers, { query }),
+    onPick: (customerId) => {
+      picked = customerId;
+      const s = currentSubject();
+      void ask(s, () => send(msg.pickCustomer, { customerId, subject: s }));
+    },
+    teach: teach?.ui(),
+  });
+
+  function paint() {
+    timed('render', () => {
+      paintTab(dom, open, state.kind === 'ready' ? state.info.openProblems.length : 0);
+      if (open && panels) panels.render(dom.root, dom.panels, props());
+    });
+  }
+
+  /** The panels load on first open: the background injects them into this isolated world. */
+  async function setOpen(next: boolean) {
+    open = next;
+    if (open && !panels) {
+      const start = performance.now();
+      try {
+        await send(msg.loadPanels, null);
+        panels = ((globalThis as Record<string, unknown>)[PANELS_GLOBAL] as PanelsApi | undefined) ?? null;
+        if (!panels) throw new Error('panels did not load');
+        paint();
+        measure('holdfast:panels-first-open', start);
+        return;
+      } catch (err) {
+        open = false;
+        state = { kind: 'error', subject: currentSubject(), message: err instanceof Error ? err.message : String(err) };
+        console.debug('[holdfast] could not load the dock panels', err);
+      }
+    }
+    paint();
+  }
 
   /** Ask the background; only the newest question's answer is shown. */
   async function ask(subject: PageSubject, question: () => Promise<SubjectInfo>) {
@@ -101,11 +122,19 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
   };
 
   // Start ----------------------------------------------------------------------------------
-  if (opts.teach) teach = opts.teach({ root, host, paint, refresh: () => refresh(true), fail });
+  if (opts.teach) teach = opts.teach({ root: dom.root, host: dom.host, paint, refresh: () => refresh(true), fail });
   paint();
   mark('holdfast:dock-visible');
   refresh(true);
 
+  ctx.addEventListener(dom.tab, 'click', () => void setOpen(!open));
+  // keydown is composed: it reaches the shadow root only while focus is inside the dock.
+  ctx.addEventListener(dom.root as unknown as HTMLElement, 'keydown', (e) => {
+    if ((e as KeyboardEvent).key === 'Escape' && open) {
+      void setOpen(false);
+      dom.tab.focus();
+    }
+  });
   watchNavigation(ctx, () => refresh());
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') refresh(true);
@@ -120,7 +149,7 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
     teach?.stop();
     stopData();
     stopSubject();
-    render(null, container);
-    host.remove();
+    panels?.unmount(dom.panels);
+    dom.host.remove();
   });
 }

@@ -1,11 +1,10 @@
-import { h, type ComponentChild } from 'preact';
 import type { TaughtField, TeachRule } from '@/lib/model/teach';
 import { send } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
 import { selectorFor } from '@/lib/sites/selector';
 import { generalisePath, taughtAdapter } from '@/lib/sites/taught';
 import type { SiteAdapter } from '@/lib/sites/types';
-import { TeachBar, type TeachPhase } from './TeachBar';
+import type { TeachPhase, TeachUi } from './state';
 import { startPicking } from './teach-picker';
 import css from './teach.css?inline';
 
@@ -20,10 +19,10 @@ export interface TeachHost {
   fail(message: string): void;
 }
 
-/** Teach mode as the overlay sees it: its adapters, its part of the dock, its cleanup. */
+/** Teach mode as the overlay sees it: its adapters, its state for the panels, its cleanup. */
 export interface Teach {
   adapters(): SiteAdapter[];
-  view(): ComponentChild;
+  ui(): TeachUi;
   stop(): void;
 }
 
@@ -98,7 +97,7 @@ export const createTeach: TeachFactory = (env) => {
 
   return {
     adapters: () => (rules.length ? [taughtAdapter(rules)] : []),
-    view: () => h(TeachBar, { teach: { phase, start, choose: (f: TaughtField) => void choose(f), cancel } }),
+    ui: () => ({ phase, start, choose: (f: TaughtField) => void choose(f), cancel }),
     stop: () => stopPicking?.(),
   };
 };

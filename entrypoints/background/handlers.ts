@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import { customerFromSubject, db, linkSubject, pickedInfo, saveCustomer, saveTeachRule, searchCustomers, subjectInfo, teachRulesFor } from '@/lib/db';
 import { handle } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
@@ -15,6 +16,13 @@ export function registerHandlers(): void {
   handle(msg.pickCustomer, async ({ customerId, subject }) => {
     await linkSubject(db(), customerId, subject);
     return pickedInfo(db(), customerId);
+  });
+  handle(msg.loadPanels, async (_none, sender) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('panels can only be loaded into a tab');
+    // Into the asking frame's isolated world, where its content script lives.
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/dock-panels.js'] });
+    return null;
   });
   handle(msg.searchCustomers, ({ query }) => searchCustomers(db(), query));
   handle(msg.getTeachRules, ({ host }) => teachRulesFor(db(), host));

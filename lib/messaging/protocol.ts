@@ -81,5 +81,7 @@ export const getTeachRules = message('getTeachRules', z.object({ host: z.string(
 export const saveTeachRule = message('saveTeachRule', TeachRule, z.array(TeachRule));
 /** extension page → content script of a tab: what is this page about? */
 export const getPageSubject = message('getPageSubject', NoData, z.nullable(PageSubject));
+/** content → background: inject the dock's panels into my isolated world (first open). */
+export const loadPanels = message('loadPanels', NoData, NoData);
 /** background → content scripts: local data changed, look again. */
 export const dataChanged = message('dataChanged', NoData, NoData);

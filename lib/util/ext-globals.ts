@@ -8,6 +8,7 @@ export interface RawSender {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  frameId?: number;
 }
 
 type Listener = (message: unknown, sender: RawSender, sendResponse: (r: unknown) => void) => boolean | undefined;
