@@ -29,7 +29,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting', 'alarms', 'notifications', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The toolbar popup (the quick-log) on a key; the user can change it in the browser.
+    commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+L' } } },
     // Nothing at install: each product or custom CRM host is asked for when the user enables it.
     optional_host_permissions: OPTIONAL_HOSTS,
     action: { default_title: '__MSG_actionTitle__' },

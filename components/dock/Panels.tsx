@@ -9,7 +9,7 @@ import { ManualPick } from './ManualPick';
 import { TeachBar } from './TeachBar';
 
 /** The expanded dock: the customer, the three panels, or what to do when nothing is known. */
-export function Panels({ state, onAddCustomer, search, onPick, teach }: PanelsProps) {
+export function Panels({ state, onAddCustomer, search, onPick, teach, onOwnerAction, onLogProblem }: PanelsProps) {
   const name = state.kind === 'ready' ? (state.info.customer?.name ?? state.subject.name) : undefined;
   return (
     <section id="holdfast-panels" class="panels" aria-label={t('extName')}>
@@ -38,10 +38,10 @@ export function Panels({ state, onAddCustomer, search, onPick, teach }: PanelsPr
       {state.kind === 'ready' && state.info.customer && (
         <>
           <PanelBoundary title={t('panelTenure')}>
-            <TenurePanel customer={state.info.customer} />
+            <TenurePanel customer={state.info.customer} tenure={state.info.tenure} />
           </PanelBoundary>
           <PanelBoundary title={t('panelOwner')}>
-            <OwnerPanel problems={state.info.openProblems} />
+            <OwnerPanel problems={state.info.openProblems} onAction={onOwnerAction} onLogProblem={onLogProblem} />
           </PanelBoundary>
           <PanelBoundary title={t('panelPods')}>
             <PodPanel partners={state.info.partners} />

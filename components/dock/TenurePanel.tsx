@@ -1,16 +1,32 @@
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import type { CustomerSummary } from '@/lib/messaging/protocol';
+import type { TenureSummary } from '@/lib/messaging/tenure-schema';
 import { t } from '@/lib/i18n';
-import { shortDate, yearsMonths } from '@/lib/util/dates';
+import { TenureView } from '../tenure/TenureView';
+import css from '../tenure/tenure.css?inline';
 
-export function TenurePanel({ customer }: { customer: CustomerSummary }) {
-  const since = customer.customerSince;
-  const ym = since ? yearsMonths(since, new Date()) : undefined;
+const styled = new WeakSet<Node>();
+
+/** The tenure styles go once into the dock's shadow root (not into the text of the panel). */
+function useTenureStyles(ref: { current: HTMLElement | null }) {
+  useLayoutEffect(() => {
+    const root = ref.current?.getRootNode();
+    if (!root || styled.has(root) || !(root instanceof ShadowRoot)) return;
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.prepend(style);
+    styled.add(root);
+  }, []);
+}
+
+/** The dock's tenure panel: figures computed in the background (lib/db/tenure-query.ts). */
+export function TenurePanel({ customer, tenure }: { customer: CustomerSummary; tenure?: TenureSummary }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useTenureStyles(ref);
   return (
-    <div class="tenure">
-      {since && ym ? (
-        <p>
-          {t('customerSince', shortDate(since))} · <strong>{t('tenureYm', ym.years, ym.months)}</strong>
-        </p>
+    <div class="tenure" ref={ref}>
+      {tenure ? (
+        <TenureView tenure={tenure} renewalDate={customer.renewalDate} lastContactAt={customer.lastContactAt} />
       ) : (
         <p class="muted">{t('sinceUnknown')}</p>
       )}

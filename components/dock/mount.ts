@@ -18,8 +18,15 @@ export interface DockDom {
  * (no UI library in the content script); text goes in through textContent only. (WXT's
  * createShadowRootUi fetches its CSS asynchronously; inlining keeps the first paint fast.)
  */
+const HOST_STYLE = [
+  'all: initial', 'display: block', 'visibility: visible', 'opacity: 1', 'position: fixed', 'right: 0', 'bottom: 96px',
+  'z-index: 2147483646', 'pointer-events: auto',
+].map((d) => `${d} !important`).join('; ');
+
 export function mountDock(): DockDom {
   const host = document.createElement('holdfast-dock');
+  // Inline !important outranks any page stylesheet, even one that restyles every element.
+  host.setAttribute('style', HOST_STYLE);
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = css;

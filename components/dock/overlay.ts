@@ -47,6 +47,12 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
       void ask(s, () => send(msg.pickCustomer, { customerId, subject: s }));
     },
     teach: teach?.ui(),
+    onOwnerAction: async (problemId, action) => {
+      const reply = await send(msg.ownerAct, { problemId, action });
+      if (reply.ok) refresh(true);
+      return reply;
+    },
+    onLogProblem: () => void send(msg.openQuickLog, null).catch(() => undefined),
   });
 
   function paint() {

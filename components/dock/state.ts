@@ -1,5 +1,5 @@
 import type { PageSubject } from '@/lib/model/page-subject';
-import type { SubjectInfo } from '@/lib/messaging/protocol';
+import type { OwnerAction, OwnerActionReply, SubjectInfo } from '@/lib/messaging/protocol';
 import type { TaughtField } from '@/lib/model/teach';
 
 /** What the dock knows about the page, as the content script tells the panels. */
@@ -29,6 +29,10 @@ export interface PanelsProps {
   onPick: (customerId: string) => void;
   /** Present on in-house CRM pages, where teach mode is offered. */
   teach?: TeachUi;
+  /** Issue owner: act on one of the customer's problems; answers with the refusal, if any. */
+  onOwnerAction?: (problemId: string, action: OwnerAction) => Promise<OwnerActionReply>;
+  /** Issue owner: open the quick-log for this page's customer. */
+  onLogProblem?: () => void;
 }
 
 /**

@@ -1,24 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { db, ensureMe, fromRow, resolveCustomer } from '@/lib/db';
-import type { Customer, Problem, Rep } from '@/lib/model';
+import { db, fromRow, resolveCustomer } from '@/lib/db';
+import type { Customer } from '@/lib/model';
 import { t } from '@/lib/i18n';
 import { activeTabSubject } from '@/lib/tabs/active-subject';
+import { MyProblems } from '../owners/MyProblems';
 import { PodLookup } from '../pods/PodLookup';
 import { useLive } from '../ui/useLive';
+import { CurrentCustomer } from '../tenure/CurrentCustomer';
+import { MyBook } from './MyBook';
 
 /** The side panel: the current tab's customer, what I own, and the customers I know. */
 export function SidePanel() {
   const current = useCurrentTabCustomer();
-  const [me, setMe] = useState<Rep | null>(null);
-  useEffect(() => void ensureMe(db()).then(setMe), []);
-  const problems = useLive<Problem[]>(
-    async () => (me ? db().problems.where('ownerRepId').equals(me.id).filter((p) => !p.deleted && p.status !== 'closed').toArray() : []),
-    [me?.id],
-    [],
-  );
   const customers = useLive(() => db().customers.orderBy('nameKey').filter((c) => !c.deleted).limit(200).toArray(), [], []);
-  const names = new Map(customers.map((c) => [c.id, c.name]));
 
   return (
     <main>
@@ -26,21 +21,10 @@ export function SidePanel() {
       <section aria-labelledby="sp-current">
         <h2 id="sp-current">{t('currentTab')}</h2>
         <p data-testid="current-customer">{current ? current.name : <span class="muted">{t('nothingDetected')}</span>}</p>
+        <CurrentCustomer customerId={current?.id ?? null} />
       </section>
-      <section aria-labelledby="sp-problems">
-        <h2 id="sp-problems">{t('myProblems')}</h2>
-        {problems.length ? (
-          <ul class="plain" data-testid="my-problems">
-            {problems.map((p) => (
-              <li key={p.id}>
-                <strong>{p.title}</strong> <span class="status">· {names.get(p.customerId) ?? '?'} · {t(`status_${p.status}`)}</span>
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p class="muted">{t('noOpenProblems')}</p>
-        )}
-      </section>
+      <MyProblems />
+      <MyBook />
       <PodLookup />
       <section aria-labelledby="sp-customers">
         <h2 id="sp-customers">{t('customers')}</h2>

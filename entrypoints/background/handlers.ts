@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import { customerFromSubject, db, linkSubject, pickedInfo, saveCustomer, saveTeachRule, searchCustomers, subjectInfo, teachRulesFor } from '@/lib/db';
+import { actOnProblemWire, customerFromSubject, db, linkSubject, pickedInfo, saveCustomer, saveTeachRule, searchCustomers, subjectInfo, teachRulesFor } from '@/lib/db';
 import { handle } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
+import { openQuickLogPopup } from './open-ui';
 
 export function registerHandlers(): void {
   handle(msg.lookupSubject, (subject) => subjectInfo(db(), subject));
@@ -29,5 +30,11 @@ export function registerHandlers(): void {
   handle(msg.saveTeachRule, async (rule) => {
     await saveTeachRule(db(), rule);
     return teachRulesFor(db(), rule.host);
+  });
+  // Issue owner: the dock's buttons, through lib/owners' lifecycle.
+  handle(msg.ownerAct, ({ problemId, action }) => actOnProblemWire(db(), problemId, action));
+  handle(msg.openQuickLog, async () => {
+    await openQuickLogPopup();
+    return null;
   });
 }

@@ -3,9 +3,13 @@ import Dexie from 'dexie';
 import { registerHandlers } from './handlers';
 import { broadcastDataChanged } from './broadcast';
 import { scheduleSync } from './registration';
+import { registerReminders } from './reminders';
+import { registerContextMenu } from './context-menu';
 
 export default defineBackground(() => {
   registerHandlers();
+  registerReminders();
+  registerContextMenu();
   // Extension pages write the database directly (same origin); Dexie relays their writes
   // here over a BroadcastChannel, and the docks in open tabs look again.
   Dexie.on('storagemutated', broadcastDataChanged);

@@ -5,3 +5,4 @@ export * from './me';
 export * from './subject-info';
 export * from './teach-rules';
 export * from './pick';
+export * from './problems';

@@ -2,33 +2,58 @@ import type { PageSubject } from '../model';
 import type { ProblemSummary, SubjectInfo } from '../messaging/protocol';
 import type { HoldfastDB } from './database';
 import { resolveCustomer, summarise, type Match } from './lookup';
-import { ensureMe } from './me';
+import { readMe, readSnapshot } from './read-snapshot';
+import { tenureOf } from './tenure-query';
 
 const OPEN_STATUSES = ['open', 'working', 'waiting_on_customer', 'resolved_awaiting_confirmation'] as const;
 
 /** What the dock shows for a page: the customer, their open problems, my pod partners. */
 export async function subjectInfo(d: HoldfastDB, subject: PageSubject): Promise<SubjectInfo> {
-  return infoFor(d, await resolveCustomer(d, subject));
+  return readSnapshot(d, async () => {
+    // Reads are pipelined inside one transaction: who I am and my partners beside the resolution.
+    const mine = early(myPartners(d));
+    return infoFor(d, mine, await resolveCustomer(d, subject));
+  });
 }
 
 /** The same for a customer the user picked by hand. */
 export async function pickedInfo(d: HoldfastDB, customerId: string): Promise<SubjectInfo> {
-  const row = await d.customers.get(customerId);
-  return infoFor(d, row && !row.deleted ? { row, matchedBy: 'picked' } : null);
+  return readSnapshot(d, async () => {
+    const mine = early(myPartners(d));
+    const row = await d.customers.get(customerId);
+    return infoFor(d, mine, row && !row.deleted ? { row, matchedBy: 'picked' } : null);
+  });
 }
 
-async function infoFor(d: HoldfastDB, match: Match | null): Promise<SubjectInfo> {
-  const me = await ensureMe(d);
+/**
+ * Reads started early and awaited later (so they run alongside others in the transaction)
+ * are marked handled at once: a rejection — no rep yet, which readSnapshot answers by
+ * creating one and retrying — still reaches the later await, but is never reported as
+ * unhandled in between.
+ */
+function early<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+async function myPartners(d: HoldfastDB) {
+  const me = await readMe(d);
   const pod = await d.pods.where('memberIds').equals(me.id).filter((p) => !p.deleted).first();
   const partnerIds = (pod ? pod.memberIds : []).filter((id) => id !== me.id);
   const partners = (await d.reps.bulkGet(partnerIds)).filter((r) => r && !r.deleted).map((r) => ({ id: r!.id, name: r!.name, style: r!.style }));
-  if (!match) return { customer: null, openProblems: [], partners };
+  return { me, partners };
+}
 
+async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match: Match | null): Promise<SubjectInfo> {
+  if (!match) return { customer: null, openProblems: [], partners: (await mine).partners };
+
+  const tenure = early(tenureOf(d, match.row));
   const problems = await d.problems
     .where('[customerId+status]')
     .anyOf(OPEN_STATUSES.map((s) => [match.row.id, s]))
     .filter((p) => !p.deleted)
     .toArray();
+  const { me, partners } = await mine;
   const owners = new Map((await d.reps.bulkGet([...new Set(problems.map((p) => p.ownerRepId))])).flatMap((r) => (r ? [[r.id, r.name]] : [])));
   const openProblems: ProblemSummary[] = problems
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
@@ -41,6 +66,9 @@ async function infoFor(d: HoldfastDB, match: Match | null): Promise<SubjectInfo>
       mine: p.ownerRepId === me.id,
       receivedAt: p.receivedAt,
       dueAt: p.dueAt,
+      reopenCount: p.reopenCount,
+      iCover: p.coveringRepIds.includes(me.id),
+      transferNote: p.events.findLast((e) => e.type === 'transfer')?.reason,
     }));
-  return { customer: summarise(match), openProblems, partners };
+  return { customer: summarise(match), openProblems, partners, tenure: await tenure };
 }

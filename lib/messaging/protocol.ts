@@ -5,9 +5,10 @@
  */
 import * as z from 'zod/mini';
 import { Id, IsoDate, IsoDateTime } from '../model/common';
-import { ProblemStatus, Severity, Style } from '../model/enums';
+import { Channel, ProblemStatus, Severity, Style } from '../model/enums';
 import { PageSubject } from '../model/page-subject';
 import { TeachRule } from '../model/teach';
+import { TenureSummary } from './tenure-schema';
 
 export const CustomerSummary = z.object({
   id: Id,
@@ -30,6 +31,12 @@ export const ProblemSummary = z.object({
   mine: z.boolean(),
   receivedAt: IsoDateTime,
   dueAt: z.optional(IsoDateTime),
+  /** Times the customer said "not solved" after a resolution. */
+  reopenCount: z.optional(z.int()),
+  /** I help with it (cover) while someone else owns it. */
+  iCover: z.optional(z.boolean()),
+  /** The latest ownership transfer's reason: a hand-off stays visible. */
+  transferNote: z.optional(z.string()),
 });
 export type ProblemSummary = z.infer<typeof ProblemSummary>;
 
@@ -40,6 +47,8 @@ export const SubjectInfo = z.object({
   customer: z.nullable(CustomerSummary),
   openProblems: z.array(ProblemSummary),
   partners: z.array(PartnerSummary),
+  /** The tenure panel's figures (lib/db/tenure-query.ts); absent when no customer matched. */
+  tenure: z.optional(TenureSummary),
 });
 export type SubjectInfo = z.infer<typeof SubjectInfo>;
 
@@ -85,3 +94,36 @@ export const getPageSubject = message('getPageSubject', NoData, z.nullable(PageS
 export const loadPanels = message('loadPanels', NoData, NoData);
 /** background → content scripts: local data changed, look again. */
 export const dataChanged = message('dataChanged', NoData, NoData);
+
+
+// Issue owner (issue 5) ------------------------------------------------------------------------
+
+/**
+ * What the dock may ask to do to a problem: lib/owners' actions as the dock offers them (the
+ * confirmation's time is the background's clock; `coverMe` adds the asking rep as cover).
+ * Edits and transfers are not offered in the dock.
+ */
+export const OwnerAction = z.union([
+  z.object({ type: z.enum(['start', 'waitOnCustomer', 'resumeWork', 'markResolved', 'coverMe']) }),
+  z.object({ type: z.literal('addUpdate'), text: z.string().check(z.maxLength(20_000)) }),
+  z.object({
+    type: z.literal('recordConfirmation'),
+    by: z.string().check(z.maxLength(200)),
+    how: Channel,
+    satisfied: z.boolean(),
+    comment: z.optional(z.string().check(z.maxLength(20_000))),
+  }),
+]);
+export type OwnerAction = z.infer<typeof OwnerAction>;
+
+/** Done, or refused with lib/owners' refusal code and plain-English reason. */
+export const OwnerActionReply = z.union([
+  z.object({ ok: z.literal(true) }),
+  z.object({ ok: z.literal(false), code: z.string(), reason: z.string() }),
+]);
+export type OwnerActionReply = z.infer<typeof OwnerActionReply>;
+
+/** content → background: act on one of the page customer's problems. */
+export const ownerAct = message('ownerAct', z.object({ problemId: Id, action: OwnerAction }), OwnerActionReply);
+/** content → background: open the quick-log popup for the page's customer. */
+export const openQuickLog = message('openQuickLog', NoData, NoData);

@@ -6,3 +6,4 @@ export * from './measures';
 export * from './urgency';
 export { EDITABLE_FIELDS } from './edit';
 export { STATUS_LABEL } from './transitions';
+export * from './run';

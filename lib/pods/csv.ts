@@ -1,8 +1,10 @@
+import Papa from 'papaparse';
+
 /**
- * A small, tolerant CSV reader (RFC 4180 plus what spreadsheets really export): quoted
- * fields with commas, doubled quotes and line breaks; CRLF, LF or CR line ends; a UTF-8
- * byte-order mark; and `,`, `;` (European Excel) or tab as the separator, guessed from the
- * first line. Enough for a trait sheet; not a general-purpose parser.
+ * CSV for trait sheets, read with papaparse (the project's one CSV parser, as the import
+ * uses): quoted fields with commas, doubled quotes and line breaks; CRLF, LF or CR line ends;
+ * a byte-order mark; `,`, `;` (European Excel) or tab, guessed by papaparse. What this adds is
+ * the line each record starts on, so errors can say "line 7".
  */
 export interface CsvRecord {
   /** 1-based line on which the record starts, for error messages. */
@@ -10,75 +12,31 @@ export interface CsvRecord {
   readonly fields: string[];
 }
 
-export function guessDelimiter(text: string): string {
-  const firstLine = text.split(/\r\n|\n|\r/, 1)[0] ?? '';
-  let best = ',';
-  let bestCount = 0;
-  for (const candidate of [',', ';', '\t']) {
-    const count = countOutsideQuotes(firstLine, candidate);
-    if (count > bestCount) {
-      best = candidate;
-      bestCount = count;
-    }
-  }
-  return best;
-}
-
-function countOutsideQuotes(line: string, ch: string): number {
-  let quoted = false;
-  let count = 0;
-  for (const c of line) {
-    if (c === '"') quoted = !quoted;
-    else if (c === ch && !quoted) count++;
-  }
-  return count;
-}
-
-/** Records in file order; lines that are entirely blank are skipped. */
-export function parseCsv(input: string, delimiter = guessDelimiter(input)): CsvRecord[] {
+/** Records in file order; lines that are blank (or only spaces) are skipped. */
+export function parseCsv(input: string): CsvRecord[] {
   const text = input.startsWith('\uFEFF') ? input.slice(1) : input;
   const records: CsvRecord[] = [];
-  let fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  let line = 1;
-  let startLine = 1;
-
-  const endRecord = () => {
-    fields.push(field);
-    if (fields.length > 1 || fields[0]?.trim() !== '') records.push({ line: startLine, fields });
-    fields = [];
-    field = '';
-  };
-
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') {
-        quoted = false;
-      } else {
-        if (c === '\n' || (c === '\r' && text[i + 1] !== '\n')) line++;
-        field += c;
+  let from = 0; // where the next record may start
+  let line = 1; // the line at `from`
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: 'greedy',
+    step: (row) => {
+      const end = row.meta.cursor;
+      // Skip the line break(s) and blank lines papaparse passed over before this record.
+      for (;;) {
+        const next = text.slice(from).match(/^[ \t]*(\r\n|\n|\r)/);
+        if (!next) break;
+        from += next[0].length;
+        line++;
       }
-    } else if (c === '"' && field.trim() === '') {
-      quoted = true;
-      field = '';
-    } else if (c === delimiter) {
-      fields.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      endRecord();
-      line++;
-      startLine = line;
-    } else {
-      field += c;
-    }
-  }
-  // An unclosed quote keeps what was read: the row is then judged like any other.
-  if (field !== '' || fields.length > 0) endRecord();
+      records.push({ line, fields: row.data });
+      line += countLineBreaks(text.slice(from, end));
+      from = end;
+    },
+  });
   return records;
+}
+
+function countLineBreaks(s: string): number {
+  return (s.match(/\r\n|\n|\r/g) ?? []).length;
 }

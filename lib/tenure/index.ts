@@ -5,3 +5,5 @@ export * from './split';
 export * from './duration';
 export * from './risk';
 export * from './book';
+export * from './summary';
+export * from './timeline';

@@ -7,6 +7,7 @@ import { benchPageLoad } from './page-load';
 import { benchImport } from './import';
 import { benchPods } from './pods';
 import { benchSites } from './sites';
+import { benchSubjectQuery } from './subject-query';
 import type { BenchRow } from './rows';
 import { benchSizes } from './sizes';
 
@@ -15,6 +16,7 @@ const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['page load', benchPageLoad],
   ['sites', benchSites],
   ['pods', benchPods],
+  ['subject query', benchSubjectQuery],
   ['import', benchImport],
 ];
 

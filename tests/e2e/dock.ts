@@ -15,6 +15,16 @@ export class DockDriver {
     return new DockDriver(page, await page.context().newCDPSession(page));
   }
 
+  /** Go to `url`, wait for the dock's tab, and open the panels: what a user does first. */
+  static async open(page: Page, url: string): Promise<DockDriver> {
+    await page.goto(url);
+    const dock = await DockDriver.attach(page);
+    await dock.waitForText((t) => t.includes('Open Holdfast'));
+    await dock.click('.tab');
+    await dock.waitForText((t) => t.includes('Collapse Holdfast'));
+    return dock;
+  }
+
   /** The shadow root's remote object id, or null while the dock is not mounted. */
   private async rootId(): Promise<string | null> {
     const { root } = await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true });

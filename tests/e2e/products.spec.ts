@@ -40,11 +40,7 @@ async function open(c: (typeof CASES)[number]) {
   ({ context } = await launchWithExtension());
   await serveFixtures(context, { [new URL(c.url).origin + '/*']: `sites/${c.file}` });
   const page = await context.newPage();
-  await page.goto(c.url);
-  const dock = await DockDriver.attach(page);
-  await dock.waitForText((t) => t.includes('Open Holdfast'));
-  await dock.click('.tab');
-  return { page, dock };
+  return { page, dock: await DockDriver.open(page, c.url) };
 }
 
 for (const c of CASES.filter((c) => c.want.name)) {

@@ -22,10 +22,7 @@ test.afterEach(async () => {
 
 test('teach mode: point at the customer name once, recognised on every record after', async () => {
   const page = await context.newPage();
-  await page.goto(`${HOST}/customers/4711`);
-  const dock = await DockDriver.attach(page);
-  await dock.waitForText((t) => t.includes('Open Holdfast'));
-  await dock.click('.tab');
+  const dock = await DockDriver.open(page, `${HOST}/customers/4711`);
   // Untaught, the page title is all the generic adapter has.
   await dock.waitForText((t) => t.includes('Add “Record 4711” as a customer'));
 
@@ -41,10 +38,7 @@ test('teach mode: point at the customer name once, recognised on every record af
   expect(await dock.text()).toContain('Learned. Holdfast will read this on every matching page of crm.inhouse.example');
 
   // Next visit, another record: the rule applies by itself.
-  await page.goto(`${HOST}/customers/4712`);
-  const again = await DockDriver.attach(page);
-  await again.waitForText((t) => t.includes('Open Holdfast'));
-  await again.click('.tab');
+  const again = await DockDriver.open(page, `${HOST}/customers/4712`);
   await again.waitForText((t) => t.includes('Add “Stark Industries” as a customer'));
 
   // The rule is data in settings: listed, and removable, in options.
@@ -65,10 +59,7 @@ test('teach mode: point at the customer name once, recognised on every record af
 
 test('teach mode: Escape cancels and the page gets its clicks back', async () => {
   const page = await context.newPage();
-  await page.goto(`${HOST}/customers/4711`);
-  const dock = await DockDriver.attach(page);
-  await dock.waitForText((t) => t.includes('Open Holdfast'));
-  await dock.click('.tab');
+  const dock = await DockDriver.open(page, `${HOST}/customers/4711`);
   await dock.click('.teach .link');
   await dock.waitForText((t) => t.includes('Click the element that holds'));
   await page.keyboard.press('Escape');
@@ -79,18 +70,12 @@ test('teach mode: Escape cancels and the page gets its clicks back', async () =>
 
 test('a page nobody recognises: pick the customer by hand', async () => {
   const page = await context.newPage();
-  await page.goto(`${HOST}/customers/4711`);
-  const dock = await DockDriver.attach(page);
-  await dock.waitForText((t) => t.includes('Open Holdfast'));
-  await dock.click('.tab');
+  const dock = await DockDriver.open(page, `${HOST}/customers/4711`);
   await dock.waitForText((t) => t.includes('Add “Record 4711” as a customer'));
   await dock.click('.unknown .primary'); // so there is someone to find
   await dock.waitForText((t) => t.includes('Customer tenure'));
 
-  await page.goto(`${HOST}/customers/4712`);
-  const other = await DockDriver.attach(page);
-  await other.waitForText((t) => t.includes('Open Holdfast'));
-  await other.click('.tab');
+  const other = await DockDriver.open(page, `${HOST}/customers/4712`);
   await other.waitForText((t) => t.includes('Or choose the customer'));
   await other.focus('#holdfast-pick');
   await page.keyboard.type('record');

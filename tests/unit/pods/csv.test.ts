@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guessDelimiter, parseCsv } from '../../../lib/pods/csv';
+import { parseCsv } from '../../../lib/pods/csv';
 
 const fields = (text: string) => parseCsv(text).map((r) => r.fields);
 
@@ -26,11 +26,10 @@ describe('parseCsv', () => {
     expect(fields('\uFEFFname,,x')).toEqual([['name', '', 'x']]);
   });
 
-  it('guesses semicolons and tabs from the first line, ignoring quoted ones', () => {
-    expect(guessDelimiter('name;email;goal\n')).toBe(';');
-    expect(guessDelimiter('name\temail\n')).toBe('\t');
-    expect(guessDelimiter('"a;b;c",d\n')).toBe(',');
-    expect(fields('a;b\n1;2')).toEqual([['a', 'b'], ['1', '2']]);
+  it('reads semicolon and tab separated sheets, ignoring quoted separators', () => {
+    expect(fields('name;email;goal\nLi;li@acme.com;80')).toEqual([['name', 'email', 'goal'], ['Li', 'li@acme.com', '80']]);
+    expect(fields('name\temail\nLi\tli@acme.com')).toEqual([['name', 'email'], ['Li', 'li@acme.com']]);
+    expect(fields('"a;b;c",d\n1,2')).toEqual([['a;b;c', 'd'], ['1', '2']]);
   });
 
   it('keeps what it read when a quote is never closed', () => {

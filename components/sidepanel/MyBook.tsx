@@ -1,0 +1,108 @@
+import Dexie from 'dexie';
+import { db } from '@/lib/db';
+import type { CustomerRow } from '@/lib/db/database';
+import { fromRow } from '@/lib/db/customers';
+import { t } from '@/lib/i18n';
+import { buildBook, localIsoDate } from '@/lib/tenure';
+import { MixBar, MixLegend } from '../tenure/MixBar';
+import { formatMoney, formatTenure, percent, stepText } from '../tenure/format';
+import { TenureHistogram } from '../tenure/TenureHistogram';
+import { useMe } from '../tenure/useMe';
+import { useLive } from '../ui/useLive';
+import '../tenure/tenure.css';
+
+/** At most this many customers are read for the book; a larger team book needs the server. */
+const BOOK_LIMIT = 500;
+const SHOWN = 50;
+
+/**
+ * "My book": the customers I own with their revenue mix against 75/15/10, riskiest first,
+ * and the book's tenure distribution (lib/tenure/book.ts). Before any customer is assigned
+ * to me (fresh imports often carry owners who are not reps here) it shows all customers.
+ */
+export function MyBook() {
+  const me = useMe();
+  const data = useLive(
+    async () => {
+      if (!me) return null;
+      const d = db();
+      let rows: CustomerRow[] = await d.customers.where('ownerRepId').equals(me.id).filter((c) => !c.deleted).limit(BOOK_LIMIT).toArray();
+      const mine = rows.length > 0;
+      if (!mine) rows = await d.customers.orderBy('nameKey').filter((c) => !c.deleted).limit(BOOK_LIMIT).toArray();
+      const ids = rows.map((r) => r.id);
+      const [lineGroups, problems, coaches] = await Promise.all([
+        Promise.all(ids.map((id) => d.revenueLines.where('[customerId+date]').between([id, Dexie.minKey], [id, Dexie.maxKey]).limit(5_000).toArray())),
+        ids.length ? d.problems.where('customerId').anyOf(ids).limit(20_000).toArray() : [],
+        d.coaches.limit(1_000).toArray(),
+      ]);
+      const at = new Date();
+      const book = buildBook({
+        customers: rows.map(fromRow),
+        lines: lineGroups.flat(),
+        problems,
+        coaches,
+        repId: mine ? me.id : undefined,
+        today: localIsoDate(at),
+        now: at.toISOString(),
+      });
+      return { book, mine, limited: rows.length >= BOOK_LIMIT };
+    },
+    [me?.id],
+    null,
+  );
+
+  return (
+    <section class="book" aria-labelledby="sp-book" data-testid="my-book">
+      <h2 id="sp-book">{t('tenure_myBook')}</h2>
+      {!data ? null : data.book.entries.length === 0 ? (
+        <p class="muted">{t('tenure_bookEmpty')}</p>
+      ) : (
+        <>
+          <p class="muted small">
+            {t('tenure_bookCount', data.book.entries.length)}
+            {data.mine ? '' : ` · ${t('tenure_bookNoneMine')}`}
+            {data.limited ? ` · ${t('tenure_bookLimited', BOOK_LIMIT)}` : ''}
+          </p>
+          <h3>{t('tenure_bookMix')}</h3>
+          {data.book.mix.last12Months.length === 0 && <p class="muted small">{t('tenure_noRevenue')}</p>}
+          {data.book.mix.last12Months.map((c) => (
+            <div key={c.currency} class="t-cur" data-testid="book-mix" data-currency={c.currency}>
+              <p class="t-total small">
+                <strong>{t('tenure_total', formatMoney(c.total, c.currency))}</strong>
+                {c.shares ? ` · ${(['existing', 'cross_sell', 'new'] as const).map((k) => `${t(`tenure_kind_${k}`)} ${percent(c.shares![k])}%`).join(' · ')}` : ''}
+              </p>
+              <MixBar amounts={c.amounts} label={c.currency} width={220} />
+            </div>
+          ))}
+          <MixLegend />
+          <h3>{t('tenure_bookDistribution')}</h3>
+          <TenureHistogram buckets={data.book.tenure} unknown={data.book.unknownTenure} />
+          <h3>{t('tenure_bookByRisk')}</h3>
+          <table data-testid="book-table">
+            <tbody>
+              {data.book.entries.slice(0, SHOWN).map((e) => (
+                <tr key={e.customer.id} class={`risk-${e.risk.level}`} data-risk={e.risk.level}>
+                  <td>
+                    <strong>{e.customer.name}</strong>
+                    <br />
+                    <span class="muted">{e.tenure ? formatTenure(e.tenure.years, e.tenure.months) : t('tenure_unknownShort')}</span>
+                  </td>
+                  <td>
+                    {t(`tenure_risk_${e.risk.level}`)}
+                    <br />
+                    <span class="muted">{stepText(e.risk.nextStep)}</span>
+                  </td>
+                  <td>
+                    {e.mix.last12Months.map((c) => (
+                      <MixBar key={c.currency} amounts={c.amounts} label={c.currency} width={80} />
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/**
+ * Display helpers for tenure figures: calendar dates without time-zone drift, money from
+ * minor units per currency, percentages, and risk signals as messages.
+ */
+import { t, type MessageKey } from '@/lib/i18n';
+import { formatMinor } from '@/lib/import/money';
+import type { RiskSignalSummary } from '@/lib/messaging/tenure-schema';
+
+/** "14 Mar 2019" in the reader's locale; the ISO date is a calendar day, shown as that day. */
+export function formatDay(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  const at = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  try {
+    return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(at);
+  } catch {
+    return iso.slice(0, 10);
+  }
+}
+
+/** A date-time shown as the reader's local calendar day. */
+export function formatInstantDay(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return at.toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export const formatMoney = (minor: number, currency: string) => formatMinor(minor, currency);
+
+/** A share as whole percent, e.g. 0.734 → "73". */
+export const percent = (share: number) => String(Math.round(share * 100));
+
+/** "5 years 3 months", localised. */
+export const formatTenure = (years: number, months: number) => t('tenureYm', years, months);
+
+const SIGNALS = new Set([
+  'renewal_near_no_contact',
+  'problems_ageing',
+  'problems_reopened',
+  'revenue_falling',
+  'coach_left',
+  'no_contact',
+  'never_contacted',
+]);
+
+/** The message for one risk signal, or null for a code this version does not know. */
+export function signalText(s: RiskSignalSummary): string | null {
+  if (!SIGNALS.has(s.code)) return null;
+  const args = s.code === 'coach_left' ? s.args.map(formatDay) : s.args;
+  return t(`tenure_signal_${s.code}` as MessageKey, ...args);
+}
+
+const STEPS = new Set([
+  'call_before_renewal',
+  'resolve_open_problems',
+  'review_reopened_problems',
+  'schedule_business_review',
+  'find_new_coach',
+  'schedule_check_in',
+  'log_first_contact',
+  'keep_in_touch',
+]);
+
+export function stepText(step: string): string {
+  return t(`tenure_step_${STEPS.has(step) ? step : 'keep_in_touch'}` as MessageKey);
+}
+
+/** Keep in step with LINE_LIMIT in lib/db/tenure-query.ts (not imported: that pulls in Dexie). */
+export const LINE_LIMIT_TEXT = '5,000';

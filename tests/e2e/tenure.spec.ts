@@ -1,0 +1,106 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import path from 'node:path';
+import { addMonths, localIsoDate, tenureBetween } from '../../lib/tenure';
+import { launchWithExtension } from './browser';
+import { DockDriver } from './dock';
+import { serveFixtures } from './serve';
+
+/**
+ * The tenure panel end to end: customers from a Salesforce accounts export, their deals
+ * from an opportunities export, then the Salesforce record page at its real address shows
+ * tenure and revenue figures computed in the background.
+ */
+const ACCOUNTS = path.resolve('tests/fixtures/import/salesforce-accounts.csv');
+const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
+
+let context: BrowserContext;
+let extensionId: string;
+
+test.beforeEach(async () => {
+  ({ context, extensionId } = await launchWithExtension());
+  await serveFixtures(context, { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
+});
+test.afterEach(async () => {
+  await context?.close();
+});
+
+const today = localIsoDate();
+/** m/d/yyyy, as a US-locale Salesforce report writes dates. */
+const us = (iso: string) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${m}/${d}/${y}`;
+};
+
+/** Acme's deals, dated from today so the 12-month window is the same on every run. */
+function opportunitiesCsv(): Buffer {
+  const rows = [
+    ['006Dn00000Ten001AA', 'Acme platform', addMonths(today, -20), 'USD', '"10,000.00"', 'Platform'],
+    ['006Dn00000Ten002AA', 'Acme renewal', addMonths(today, -8), 'USD', '"12,000.00"', 'Platform'],
+    ['006Dn00000Ten003AA', 'Acme analytics', addMonths(today, -3), 'USD', '3000', 'Analytics'],
+    ['006Dn00000Ten004AA', 'Acme Europe', addMonths(today, -2), 'EUR', '500.00', 'Platform'],
+  ];
+  const lines = ['Opportunity ID,Opportunity Name,Account ID,Account Name,Stage,Close Date,Amount Currency,Amount,Type,Product'];
+  for (const [id, name, date, cur, amount, product] of rows) {
+    lines.push(`${id},${name},001Dn00000AcmeCoAA,Acme Corp,Closed Won,${us(date!)},${cur},${amount},Existing Customer - Upgrade,${product}`);
+  }
+  return Buffer.from(lines.join('\r\n') + '\r\n');
+}
+
+async function importBoth(): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('CSV file').setInputFiles(ACCOUNTS);
+  await page.getByLabel('Your CRM address or account (optional)').fill('acme');
+  await page.getByRole('button', { name: 'Import 10 rows' }).click();
+  await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('8 imported (new)');
+  await page.getByRole('button', { name: 'Import another file' }).click();
+  await page.getByLabel('CSV file').setInputFiles({ name: 'opportunities.csv', mimeType: 'text/csv', buffer: opportunitiesCsv() });
+  await expect(page.getByLabel('What the file holds')).toHaveValue('deals');
+  await page.getByRole('button', { name: 'Import 4 rows' }).click();
+  await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('4 imported (new)');
+  return page;
+}
+
+test('the dock shows tenure, revenue split per currency against 75/15/10, and the risk', async () => {
+  await importBoth();
+  const crm = await context.newPage();
+  await crm.goto(RECORD);
+  const dock = await DockDriver.attach(crm);
+  await dock.waitForText((t) => t.includes('Open Holdfast'));
+  await dock.click('.tab');
+  const text = await dock.waitForText((t) => t.includes('Retention risk'));
+
+  const { years, months } = tenureBetween('2019-03-14', today);
+  expect(await dock.textOf('[data-testid=tenure-since]')).toBe(`Customer since Mar 14, 2019 · ${years} years ${months} months`);
+  expect(text).toContain('Renewal date not recorded');
+  expect(text).toContain('No contact recorded yet');
+
+  // Last 12 months: 12,000 existing (Platform again) + 3,000 cross-sell (Analytics, new to Acme).
+  const usd12 = '[data-testid=tenure-last12] [data-currency=USD]';
+  expect(await dock.textOf(`${usd12} .t-total`)).toBe('$15,000.00 total');
+  expect(await dock.textOf(`${usd12} [data-kind=existing]`)).toBe('Existing $12,000.00 · 80%');
+  expect(await dock.textOf(`${usd12} [data-kind=cross_sell]`)).toBe('Cross-sell $3,000.00 · 20%');
+  expect(await dock.textOf(`${usd12} [data-kind=new]`)).toBe('New $0.00 · 0%');
+  expect(await dock.attr(`${usd12} svg`, 'aria-label')).toBe('USD: existing 80%, cross-sell 20%, new 0%; benchmark 75%, 15%, 10%');
+  // Euros stay apart, never added to dollars.
+  expect(await dock.textOf('[data-testid=tenure-last12] [data-currency=EUR] .t-total')).toBe('€500.00 total');
+  // All time: the first purchase was new business.
+  expect(await dock.textOf('[data-testid=tenure-alltime] [data-currency=USD] .t-total')).toBe('$25,000.00 total');
+  expect(await dock.textOf('[data-testid=tenure-alltime] [data-currency=USD] [data-kind=new]')).toBe('New $10,000.00 · 40%');
+
+  expect(await dock.textOf('[data-signal=never_contacted]')).toBe('No contact recorded');
+  expect(await dock.textOf('[data-step]')).toBe('Next step: Get in touch and log it as a note.');
+});
+
+test('my book in the side panel: the customers against 75/15/10 and the tenure distribution', async () => {
+  await importBoth();
+  const side = await context.newPage();
+  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const book = side.getByTestId('my-book');
+  await expect(book).toContainText('8 customers');
+  await expect(book).toContainText('No customer is assigned to you yet');
+  await expect(book.locator('[data-testid=book-mix][data-currency=USD]')).toContainText('$15,000.00 total · Existing 80% · Cross-sell 20% · New 0%');
+  // Created dates 2016–2022 in the accounts file: all eight have a known tenure.
+  await expect(book.locator('[data-bucket=unknown]')).toHaveAttribute('data-count', '0');
+  await expect(book.getByTestId('book-table').locator('tr')).toHaveCount(8);
+});
