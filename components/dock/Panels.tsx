@@ -44,7 +44,7 @@ export function Panels({ state, onAddCustomer, search, onPick, teach, onOwnerAct
             <OwnerPanel problems={state.info.openProblems} onAction={onOwnerAction} onLogProblem={onLogProblem} />
           </PanelBoundary>
           <PanelBoundary title={t('panelPods')}>
-            <PodPanel partners={state.info.partners} />
+            <PodPanel partners={state.info.partners} suggestion={state.info.suggestion} />
           </PanelBoundary>
         </>
       )}

@@ -53,9 +53,12 @@ export function ImportSection() {
       return;
     }
     const detected = detectSource(table.headers);
+    // Read the remembered CRM address before the form shows: filling it in afterwards would
+    // overwrite what the user types meanwhile (and import without their CRM address).
+    const tenantText = await rememberedTenant(detected.source);
+    setOptions((o) => ({ ...o, tenantText }));
     setLoaded({ name, table, detected });
     setSpec({ kind: detected.kind, source: detected.source, mapping: proposeMapping(table.headers, detected.source, detected.kind), dateOrder: 'auto', defaultCurrency: '' });
-    setOptions({ ...options, tenantText: await rememberedTenant(detected.source) });
   }
 
   async function onFile(e: Event) {
@@ -70,8 +73,11 @@ export function ImportSection() {
 
   async function changeKindOrSource(kind: ImportKind, source: SourceId) {
     if (!loaded || !spec) return;
+    if (source !== spec.source) {
+      const tenantText = await rememberedTenant(source);
+      setOptions((o) => ({ ...o, tenantText }));
+    }
     setSpec({ ...spec, kind, source, mapping: proposeMapping(loaded.table.headers, source, kind) });
-    if (source !== spec.source) setOptions({ ...options, tenantText: await rememberedTenant(source) });
   }
 
   async function start(e: Event) {

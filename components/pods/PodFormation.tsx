@@ -7,6 +7,7 @@ import { formPods } from '@/lib/pods';
 import { moveMember, withNames } from '@/lib/pods/adjust';
 import { MAX_POD_SIZE, MIN_POD_SIZE } from '@/lib/pods/pod-sizes';
 import { DraftPod } from './DraftPod';
+import { MustStay } from './MustStay';
 import { PodRules, type PodRule } from './PodRules';
 
 const SIZES = Array.from({ length: MAX_POD_SIZE - MIN_POD_SIZE + 1 }, (_, i) => MIN_POD_SIZE + i);
@@ -18,6 +19,7 @@ const SIZES = Array.from({ length: MAX_POD_SIZE - MIN_POD_SIZE + 1 }, (_, i) => 
 export function PodFormation({ team, saved, meId }: { team: readonly Rep[]; saved: readonly Pod[]; meId: string | null }) {
   const [size, setSize] = useState(2);
   const [rules, setRules] = useState<PodRule[]>([]);
+  const [stay, setStay] = useState<Set<string>>(new Set());
   const [draft, setDraft] = useState<string[][] | null>(null);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
 
@@ -26,13 +28,15 @@ export function PodFormation({ team, saved, meId }: { team: readonly Rep[]; save
   const savedGroups = saved.map((pod) => pod.memberIds.filter((id) => byId.has(id))).filter((g) => g.length > 0);
   const groups = draft ?? savedGroups;
   const placed = new Set(groups.flat());
+  const inSavedPods = team.filter((rep) => savedGroups.some((g) => g.includes(rep.id)));
   const unplaced = team.filter((rep) => !placed.has(rep.id));
 
   function form() {
     if (team.length < 2) return setMessage({ kind: 'error', text: t('pods_needTwo') });
     const pairs = (kind: PodRule['kind']) => rules.filter((r) => r.kind === kind).map((r) => [r.a, r.b] as const);
     try {
-      const pods = formPods(team, { podSize: size, keepTogether: pairs('together'), keepApart: pairs('apart'), current: savedGroups });
+      const mustStay = [...stay].filter((id) => inSavedPods.some((rep) => rep.id === id));
+      const pods = formPods(team, { podSize: size, keepTogether: pairs('together'), keepApart: pairs('apart'), current: savedGroups, mustStay });
       setDraft(pods);
       setMessage({ kind: 'ok', text: t('pods_formed', pods.length) });
     } catch (err) {
@@ -57,6 +61,7 @@ export function PodFormation({ team, saved, meId }: { team: readonly Rep[]; save
     <section aria-labelledby="pods-form-h">
       <h3 id="pods-form-h">{t('pods_formTitle')}</h3>
       <PodRules team={team} rules={rules} onChange={setRules} />
+      <MustStay reps={inSavedPods} value={stay} onChange={setStay} />
       <div class="pods-actions">
         <label for="pods-size">{t('pods_podSize')}</label>
         <select id="pods-size" value={size} onChange={(e) => setSize(Number(e.currentTarget.value))}>

@@ -4,6 +4,8 @@ import type { HoldfastDB } from './database';
 import { resolveCustomer, summarise, type Match } from './lookup';
 import { readMe, readSnapshot } from './read-snapshot';
 import { tenureOf } from './tenure-query';
+import { whoToBring } from '../pods/bring';
+import { partnerTaskFor } from '../pods/for-customer';
 
 const OPEN_STATUSES = ['open', 'working', 'waiting_on_customer', 'resolved_awaiting_confirmation'] as const;
 
@@ -39,9 +41,10 @@ function early<T>(p: Promise<T>): Promise<T> {
 async function myPartners(d: HoldfastDB) {
   const me = await readMe(d);
   const pod = await d.pods.where('memberIds').equals(me.id).filter((p) => !p.deleted).first();
-  const partnerIds = (pod ? pod.memberIds : []).filter((id) => id !== me.id);
+  const podIds = pod ? pod.memberIds : [];
+  const partnerIds = podIds.filter((id) => id !== me.id);
   const partners = (await d.reps.bulkGet(partnerIds)).filter((r) => r && !r.deleted).map((r) => ({ id: r!.id, name: r!.name, style: r!.style }));
-  return { me, partners };
+  return { me, partners, podIds };
 }
 
 async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match: Match | null): Promise<SubjectInfo> {
@@ -53,7 +56,7 @@ async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match
     .anyOf(OPEN_STATUSES.map((s) => [match.row.id, s]))
     .filter((p) => !p.deleted)
     .toArray();
-  const { me, partners } = await mine;
+  const { me, partners, podIds } = await mine;
   const owners = new Map((await d.reps.bulkGet([...new Set(problems.map((p) => p.ownerRepId))])).flatMap((r) => (r ? [[r.id, r.name]] : [])));
   const openProblems: ProblemSummary[] = problems
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
@@ -70,5 +73,20 @@ async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match
       iCover: p.coveringRepIds.includes(me.id),
       transferNote: p.events.findLast((e) => e.type === 'transfer')?.reason,
     }));
-  return { customer: summarise(match), openProblems, partners, tenure: await tenure };
+  const customer = summarise(match);
+  const suggestion = await suggest(d, me.id, podIds, {
+    openProblemsReceivedAt: problems.map((p) => p.receivedAt),
+    customerSince: customer.customerSince,
+    lastContactAt: customer.lastContactAt,
+    renewalDate: customer.renewalDate,
+  });
+  return { customer, openProblems, partners, tenure: await tenure, ...(suggestion ? { suggestion } : {}) };
+}
+
+/** The colleague this customer calls for now, if the record shows a need (see lib/pods/for-customer.ts). */
+async function suggest(d: HoldfastDB, meId: string, podIds: string[], signals: Parameters<typeof partnerTaskFor>[0]): Promise<SubjectInfo['suggestion']> {
+  const need = partnerTaskFor(signals, new Date());
+  if (!need) return undefined;
+  const choice = whoToBring(need.task, meId, await d.reps.toArray(), podIds);
+  return choice && { repName: choice.rep.name, inPod: choice.inPod, task: need.task, reason: need.reason, days: need.days };
 }

@@ -49,6 +49,17 @@ export const SubjectInfo = z.object({
   partners: z.array(PartnerSummary),
   /** The tenure panel's figures (lib/db/tenure-query.ts); absent when no customer matched. */
   tenure: z.optional(TenureSummary),
+  /** Which colleague to bring in for this customer, and why (lib/pods/for-customer.ts). */
+  suggestion: z.optional(
+    z.object({
+      repName: z.string(),
+      inPod: z.boolean(),
+      task: z.enum(['maintain', 'vet', 'close', 'contract']),
+      reason: z.enum(['ageing_problem', 'renewal_near', 'long_tenure_quiet']),
+      /** Days the reason counts (problem age, days to renewal, days without contact; -1: never). */
+      days: z.int(),
+    }),
+  ),
 });
 export type SubjectInfo = z.infer<typeof SubjectInfo>;
 

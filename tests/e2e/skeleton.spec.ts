@@ -106,8 +106,10 @@ test('the dock is usable from the keyboard', async () => {
   const { page, dock } = await openRecord();
   await dock.focus('.tab');
   await page.keyboard.press('Enter');
-  expect(await dock.attr('.tab', 'aria-expanded')).toBe('true');
-  await dock.focus('.tab');
+  // The panels load on first open, so the tab says "expanded" once they are there.
+  await expect.poll(() => dock.attr('.tab', 'aria-expanded')).toBe('true');
+  await dock.waitForText((t) => t.includes('Customer tenure') || t.includes('Not in Holdfast yet'));
+  await dock.focus('#holdfast-pick');
   await page.keyboard.press('Escape');
-  expect(await dock.attr('.tab', 'aria-expanded')).toBe('false');
+  await expect.poll(() => dock.attr('.tab', 'aria-expanded')).toBe('false');
 });

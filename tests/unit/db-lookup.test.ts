@@ -70,6 +70,29 @@ describe('subjectInfo', () => {
   });
 });
 
+describe('pod partner suggestion', () => {
+  it('an ageing problem brings the detail-oriented pod partner, with the reason', async () => {
+    const me = await ensureMe(db, 'Li Wei');
+    const traits = (detailAttention: number) => ({ goalOrientation: 50, skepticism: 50, detailAttention, relationship: 50 });
+    const chen = { id: newId(), updatedAt: nowIso(), name: 'Chen Jing', traits: traits(85) };
+    const wang = { id: newId(), updatedAt: nowIso(), name: 'Wang Fang', traits: traits(30) };
+    await db.reps.bulkPut([chen, wang]);
+    await db.pods.put({ id: newId(), updatedAt: nowIso(), name: 'Pod 1', memberIds: [me.id, chen.id, wang.id] });
+    const c = await saveCustomer(db, customer({ name: 'Acme Corp', domains: ['acme.com'] }));
+    const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString();
+    await db.problems.put(logProblem({ customerId: c.id, title: 'Wrong invoice', channel: 'email', receivedAt: tenDaysAgo }, { me: me.id, now: nowIso(), newId }));
+
+    const info = await subjectInfo(db, subject({ domains: ['acme.com'] }));
+    expect(info.suggestion).toEqual({ repName: 'Chen Jing', inPod: true, task: 'contract', reason: 'ageing_problem', days: 10 });
+  });
+
+  it('suggests no one when the record shows no need', async () => {
+    await ensureMe(db);
+    await saveCustomer(db, customer({ name: 'Acme Corp', domains: ['acme.com'] }));
+    expect((await subjectInfo(db, subject({ domains: ['acme.com'] }))).suggestion).toBeUndefined();
+  });
+});
+
 describe('ensureMe', () => {
   it('creates the local rep once', async () => {
     const [a, b] = await Promise.all([ensureMe(db), ensureMe(db)]);
