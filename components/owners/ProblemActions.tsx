@@ -125,14 +125,7 @@ function UpdateForm({ id, busy, onKeyDown, onSave, onCancel }: FormProps<string>
           if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) submit(e);
         }}
       />
-      <div class="owner-buttons">
-        <button type="submit" class="primary" data-act="saveUpdate" disabled={busy}>
-          {t('owner_save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('owner_cancel')}
-        </button>
-      </div>
+      <SaveCancel act="saveUpdate" busy={busy} onCancel={onCancel} />
     </form>
   );
 }
@@ -179,14 +172,21 @@ function ConfirmForm({ id, busy, onKeyDown, onSave, onCancel }: FormProps<Confir
           {t('owner_confirmMissing')}
         </p>
       )}
-      <div class="owner-buttons">
-        <button type="submit" class="primary" data-act="saveConfirmation" disabled={busy}>
-          {t('owner_save')}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t('owner_cancel')}
-        </button>
-      </div>
+      <SaveCancel act="saveConfirmation" busy={busy} onCancel={onCancel} />
     </form>
+  );
+}
+
+/** The two buttons every small form here ends with. */
+function SaveCancel({ act, busy, onCancel }: { act: string; busy: boolean; onCancel: () => void }) {
+  return (
+    <div class="owner-buttons">
+      <button type="submit" class="primary" data-act={act} disabled={busy}>
+        {t('owner_save')}
+      </button>
+      <button type="button" onClick={onCancel}>
+        {t('owner_cancel')}
+      </button>
+    </div>
   );
 }

@@ -5,6 +5,7 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatMinor } from '@/lib/import/money';
 import type { RiskSignalSummary } from '@/lib/messaging/tenure-schema';
+import { SIGNAL_PRIORITY } from '@/lib/tenure/risk';
 
 /** "14 Mar 2019" in the reader's locale; the ISO date is a calendar day, shown as that day. */
 export function formatDay(iso: string): string {
@@ -33,15 +34,8 @@ export const percent = (share: number) => String(Math.round(share * 100));
 /** "5 years 3 months", localised. */
 export const formatTenure = (years: number, months: number) => t('tenureYm', years, months);
 
-const SIGNALS = new Set([
-  'renewal_near_no_contact',
-  'problems_ageing',
-  'problems_reopened',
-  'revenue_falling',
-  'coach_left',
-  'no_contact',
-  'never_contacted',
-]);
+/** The signal codes this version has messages for: the ones the risk logic can raise. */
+const SIGNALS: ReadonlySet<string> = new Set(SIGNAL_PRIORITY);
 
 /** The message for one risk signal, or null for a code this version does not know. */
 export function signalText(s: RiskSignalSummary): string | null {
