@@ -1,5 +1,8 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Papa from 'papaparse';
 import { XSS_PAYLOADS } from '../fixtures/xss/payloads';
 import { launchWithExtension } from './browser';
 import { DockDriver } from './dock';
@@ -109,4 +112,32 @@ test('a host stylesheet that restyles every element neither hides nor restyles t
   expect(look.font).toBe('15px');
   await dock.click('.tab');
   await dock.waitForText((t) => t.includes('Customer tenure') || t.includes('Not in Holdfast yet'));
+});
+
+test(`${XSS_PAYLOADS.length} XSS payloads in an imported CRM export run nowhere`, async () => {
+  ({ context, extensionId } = await launchWithExtension());
+  // A Salesforce accounts export whose names are the payloads (CSV-quoted as Salesforce writes them).
+  const csv = Papa.unparse({
+    fields: ['Account ID', 'Account Name', 'Website', 'Created Date'],
+    data: XSS_PAYLOADS.map((p, i) => [`001Dn00000IMP${String(i).padStart(3, '0')}AA`, `Co${i} ${p}`, `https://imp${i}.example`, '3/14/2019']),
+  });
+  const file = path.join(tmpdir(), `hf-xss-${Date.now()}.csv`);
+  writeFileSync(file, csv);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.getByLabel('CSV file').setInputFiles(file);
+  await options.getByRole('button', { name: `Import ${XSS_PAYLOADS.length} rows` }).click();
+  await expect(options.getByTestId('import-report').locator('[data-count=created]')).toHaveText(`${XSS_PAYLOADS.length} imported (new)`);
+  await assertNothingRan(options);
+  expect(await options.evaluate(`(${INJECTED_COUNT})(document.body)`)).toBe(0);
+
+  for (const surface of ['sidepanel.html', 'popup.html']) {
+    const ext = await context.newPage();
+    await ext.goto(`chrome-extension://${extensionId}/${surface}`);
+    await ext.waitForLoadState('networkidle');
+    if (surface === 'sidepanel.html') await expect(ext.getByTestId('customers')).toContainText('Co1 <img');
+    expect(await ext.evaluate(`(${INJECTED_COUNT})(document.body)`), surface).toBe(0);
+    await assertNothingRan(ext);
+  }
 });
