@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launchWithExtension } from './browser';
+import { withExtension } from './browser';
 import { DockDriver } from './dock';
-import { serveFixtures } from './serve';
 
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -12,19 +11,11 @@ const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core
 type Violation = { id: string; impact?: string | null; nodes: Array<{ target: unknown }> };
 const serious = (vs: Violation[]) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
 
-let context: BrowserContext;
-let extensionId: string;
-test.beforeEach(async () => {
-  ({ context, extensionId } = await launchWithExtension());
-  await serveFixtures(context, { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
-});
-test.afterEach(async () => {
-  await context?.close();
-});
+const ext = withExtension({ 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
 
 async function extensionPage(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/${path}`);
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/${path}`);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(300);
   return page;
@@ -39,7 +30,7 @@ for (const path of ['popup.html', 'sidepanel.html', 'options.html']) {
 }
 
 test('axe finds no serious or critical violation in the dock, collapsed and open', async () => {
-  const page = await context.newPage();
+  const page = await ext.context.newPage();
   const dock = await DockDriver.open(page, RECORD);
   await dock.waitForText((t) => t.includes('Add “Acme Corp” as a customer'));
   // The dock is a closed shadow root, which axe cannot enter. Each check clones its current

@@ -1,32 +1,23 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchWithExtension } from './browser';
+import { withExtension } from './browser';
 import { DockDriver } from './dock';
-import { serveFixtures } from './serve';
 
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
 
-let context: BrowserContext;
-let extensionId: string;
-test.beforeEach(async () => {
-  ({ context, extensionId } = await launchWithExtension());
-  await serveFixtures(context, { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
-});
-test.afterEach(async () => {
-  await context?.close();
-});
+const ext = withExtension({ 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
 
 async function options(): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   return page;
 }
 
 test('back up, wipe, restore: nothing lost; a bad file changes nothing', async () => {
   // A customer, added the way a rep does it: from the dock on a CRM record.
-  const crm = await context.newPage();
+  const crm = await ext.context.newPage();
   const dock = await DockDriver.open(crm, RECORD);
   await dock.waitForText((t) => t.includes('Add “Acme Corp” as a customer'));
   await dock.click('.unknown .primary');

@@ -1,7 +1,8 @@
-import { chromium, type BrowserContext } from '@playwright/test';
+import { chromium, test, type BrowserContext } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PRODUCT_PATTERNS } from '../../lib/sites/hosts';
+import { serveFixtures } from './serve';
 import { extensionWithHosts, waitForRegistration } from './sites';
 
 export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
@@ -56,4 +57,20 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
     await context.close();
     throw err;
   }
+}
+
+/**
+ * Each test of the calling file gets a fresh profile with the extension, serving `pages`
+ * (tests/e2e/serve.ts); the browser is closed after each test, pass or fail.
+ */
+export function withExtension(pages: Record<string, string>, opts: LaunchOptions = {}): { readonly context: BrowserContext; readonly extensionId: string } {
+  const state = {} as { context: BrowserContext; extensionId: string };
+  test.beforeEach(async () => {
+    Object.assign(state, await launchWithExtension(opts));
+    await serveFixtures(state.context, pages);
+  });
+  test.afterEach(async () => {
+    await state.context?.close();
+  });
+  return state;
 }

@@ -1,11 +1,10 @@
-import { expect, test, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { launchWithExtension } from './browser';
+import { expect, test, type Page, type Worker } from '@playwright/test';
+import { withExtension } from './browser';
 import { DockDriver } from './dock';
-import { serveFixtures } from './serve';
 
 // Issue owner (issue 5) on a real Salesforce address: quick-log from the popup with the
 // customer prefilled, the lifecycle in the dock to a confirmed close with a reopen on the
-// way, refusals with their reasons, the transfer act, the context-menu and shortcut paths,
+// way, refusals with their reasons, the transfer act, the ext.context-menu and shortcut paths,
 // and a reminder.
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
 const PAGES = { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' };
@@ -21,26 +20,17 @@ type Chrome = {
   };
 };
 
-let context: BrowserContext;
-let extensionId: string;
+const ext = withExtension(PAGES);
 
-test.beforeEach(async () => {
-  ({ context, extensionId } = await launchWithExtension());
-  await serveFixtures(context, PAGES);
-});
-test.afterEach(async () => {
-  await context?.close();
-});
-
-const worker = (): Worker => context.serviceWorkers()[0]!;
+const worker = (): Worker => ext.context.serviceWorkers()[0]!;
 
 /** Opens the popup the way the toolbar does: its own window, the CRM tab stays active. */
 async function openPopup(): Promise<Page> {
   const [popup] = await Promise.all([
-    context.waitForEvent('page'),
+    ext.context.waitForEvent('page'),
     worker().evaluate(
       (url) => (globalThis as unknown as Chrome).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }),
-      `chrome-extension://${extensionId}/popup.html`,
+      `chrome-extension://${ext.extensionId}/popup.html`,
     ),
   ]);
   await popup.waitForLoadState();
@@ -49,7 +39,7 @@ async function openPopup(): Promise<Page> {
 
 /** The CRM record with the dock open and Acme Corp added as a customer. */
 async function recordWithCustomer(): Promise<{ page: Page; dock: DockDriver }> {
-  const page = await context.newPage();
+  const page = await ext.context.newPage();
   await page.goto(RECORD);
   const dock = await DockDriver.attach(page);
   await dock.waitForText((t) => t.includes('Open Holdfast'));
@@ -139,13 +129,13 @@ test('quick-log on a CRM record, then the whole lifecycle in the dock: refusal, 
   // Closed with the customer's confirmation: no longer an open problem.
   await dock.waitForText((t) => t.includes('No open problems') && !t.includes('Invoice sent twice'));
 
-  const side = await context.newPage();
-  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const side = await ext.context.newPage();
+  await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
   await expect(side.getByText('No open problems.').first()).toBeVisible();
 
   // The measures count the confirmed close and the reopen.
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   const team = options.getByTestId('owner-measures').locator('tr[data-rep="Team"]');
   await expect(team.locator('th, td').nth(2)).toHaveText('1'); // closed
   await expect(team.locator('th, td').nth(5)).toHaveText('1'); // reopens
@@ -156,8 +146,8 @@ test('side panel: my problems by urgency with the same actions; a transfer needs
   const { page, dock } = await recordWithCustomer();
   await quickLog('Wrong VAT on invoice');
 
-  const side = await context.newPage();
-  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const side = await ext.context.newPage();
+  await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
   // A colleague to hand over to (written straight into the database, as a sync would).
   await side.evaluate(
     () =>
@@ -199,19 +189,19 @@ test('side panel: my problems by urgency with the same actions; a transfer needs
   expect(text).toContain('I leave the company on Friday');
   expect(await dock.attr('.problems li', 'class')).toBeNull(); // not mine any more
 
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
   const team = options.getByTestId('owner-measures').locator('tr[data-rep="Team"]');
   await expect(team.locator('th, td').nth(6)).toHaveText('1'); // transfers
   await expect(team.locator('th, td').nth(7)).toHaveText('1'); // refused transfer attempts
 });
 
-test('the shortcut opens the quick-log; the context-menu text arrives as the detail', async () => {
+test('the shortcut opens the quick-log; the ext.context-menu text arrives as the detail', async () => {
   const commands = await worker().evaluate(() => (globalThis as unknown as Chrome).chrome.commands.getAll());
   expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+L');
 
   await recordWithCustomer();
-  // Playwright cannot click the browser's own context menu; this is what its handler stores
+  // Playwright cannot click the browser's own ext.context menu; this is what its handler stores
   // (the handler itself is unit-tested in tests/unit/owners/background.test.ts).
   await worker().evaluate(
     (at) => (globalThis as unknown as Chrome).chrome.storage.session.set({ 'owner.pendingDetail': { detail: 'Order #4411 arrived damaged', at } }),

@@ -1,7 +1,6 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { launchWithExtension } from './browser';
+import { expect, test, type Page } from '@playwright/test';
+import { withExtension } from './browser';
 import { DockDriver } from './dock';
-import { serveFixtures } from './serve';
 
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view';
 const PAGES = {
@@ -12,19 +11,10 @@ const PAGES = {
 /** The one service-worker API this test calls, typed here (no @types/chrome in the project). */
 type ChromeWindows = { chrome: { windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> } } };
 
-let context: BrowserContext;
-let extensionId: string;
-
-test.beforeEach(async () => {
-  ({ context, extensionId } = await launchWithExtension());
-  await serveFixtures(context, PAGES);
-});
-test.afterEach(async () => {
-  await context?.close();
-});
+const ext = withExtension(PAGES);
 
 async function openRecord(): Promise<{ page: Page; dock: DockDriver }> {
-  const page = await context.newPage();
+  const page = await ext.context.newPage();
   await page.goto(RECORD);
   const dock = await DockDriver.attach(page);
   await dock.waitForText((t) => t.includes('Open Holdfast'));
@@ -33,12 +23,12 @@ async function openRecord(): Promise<{ page: Page; dock: DockDriver }> {
 
 /** Opens the popup the way the toolbar does: its own window, the CRM tab stays active. */
 async function openPopup(): Promise<Page> {
-  const worker = context.serviceWorkers()[0]!;
+  const worker = ext.context.serviceWorkers()[0]!;
   const [popup] = await Promise.all([
-    context.waitForEvent('page'),
+    ext.context.waitForEvent('page'),
     worker.evaluate(
       (url) => (globalThis as unknown as ChromeWindows).chrome.windows.create({ url, type: 'popup', width: 380, height: 520 }),
-      `chrome-extension://${extensionId}/popup.html`,
+      `chrome-extension://${ext.extensionId}/popup.html`,
     ),
   ]);
   await popup.waitForLoadState();
@@ -65,7 +55,7 @@ test('nothing shows on a page the extension does not serve', async () => {
   const { dock: served } = await openRecord();
   expect(await served.isMounted()).toBe(true);
 
-  const page = await context.newPage();
+  const page = await ext.context.newPage();
   await page.goto('https://www.example.com/account/acme');
   await page.waitForTimeout(750);
   const dock = await DockDriver.attach(page);
@@ -82,8 +72,8 @@ test('a problem logged in the popup shows in the side panel and in the dock', as
   await popup.getByLabel('What is the problem?').press('Enter');
   await expect(popup.getByRole('status')).toContainText('You own it');
 
-  const side = await context.newPage();
-  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const side = await ext.context.newPage();
+  await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
   await expect(side.getByTestId('my-problems')).toContainText('Invoice sent twice');
   await expect(side.getByTestId('my-problems')).toContainText('Acme Corp');
 

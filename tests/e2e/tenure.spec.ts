@@ -1,9 +1,8 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
 import { addMonths, localIsoDate, tenureBetween } from '../../lib/tenure';
-import { launchWithExtension } from './browser';
+import { withExtension } from './browser';
 import { DockDriver } from './dock';
-import { serveFixtures } from './serve';
 
 /**
  * The tenure panel end to end: customers from a Salesforce accounts export, their deals
@@ -13,16 +12,7 @@ import { serveFixtures } from './serve';
 const ACCOUNTS = path.resolve('tests/fixtures/import/salesforce-accounts.csv');
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
 
-let context: BrowserContext;
-let extensionId: string;
-
-test.beforeEach(async () => {
-  ({ context, extensionId } = await launchWithExtension());
-  await serveFixtures(context, { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
-});
-test.afterEach(async () => {
-  await context?.close();
-});
+const ext = withExtension({ 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
 
 const today = localIsoDate();
 /** m/d/yyyy, as a US-locale Salesforce report writes dates. */
@@ -47,8 +37,8 @@ function opportunitiesCsv(): Buffer {
 }
 
 async function importBoth(): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const page = await ext.context.newPage();
+  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await page.getByLabel('CSV file').setInputFiles(ACCOUNTS);
   await page.getByLabel('Your CRM address or account (optional)').fill('acme');
   await page.getByRole('button', { name: 'Import 10 rows' }).click();
@@ -63,7 +53,7 @@ async function importBoth(): Promise<Page> {
 
 test('the dock shows tenure, revenue split per currency against 75/15/10, and the risk', async () => {
   await importBoth();
-  const crm = await context.newPage();
+  const crm = await ext.context.newPage();
   await crm.goto(RECORD);
   const dock = await DockDriver.attach(crm);
   await dock.waitForText((t) => t.includes('Open Holdfast'));
@@ -94,8 +84,8 @@ test('the dock shows tenure, revenue split per currency against 75/15/10, and th
 
 test('my book in the side panel: the customers against 75/15/10 and the tenure distribution', async () => {
   await importBoth();
-  const side = await context.newPage();
-  await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
+  const side = await ext.context.newPage();
+  await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
   const book = side.getByTestId('my-book');
   await expect(book).toContainText('8 customers');
   await expect(book).toContainText('No customer is assigned to you yet');
