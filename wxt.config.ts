@@ -5,6 +5,8 @@ import { OPTIONAL_HOSTS } from './lib/sites/hosts';
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  // HOLDFAST_OUT lets several builds (parallel work, benches) run without sharing one folder.
+  outDir: process.env.HOLDFAST_OUT ?? '.output',
   // Firefox gets Manifest V3 too, so both browsers run the same service-worker design.
   manifestVersion: 3,
   // Dexie carries a literal U+FFFF; Vite 8 writes it unescaped and Chromium then refuses

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Domain, Email, ShortText } from './common';
+import { Domain, Email, IsoDate, IsoDateTime, ShortText } from './common';
 
 /**
  * What a site adapter reads off a page: which customer the page is about, as far as the
@@ -17,6 +17,25 @@ export const PageSubject = z.object({
   name: z.optional(ShortText),
   emails: z.array(Email).check(z.maxLength(200)),
   domains: z.array(Domain).check(z.maxLength(200)),
+  /**
+   * Record fields a CRM page shows that the rep may save to the customer (capture from the
+   * page). Only what the page states; nothing inferred.
+   */
+  fields: z.optional(
+    z.object({
+      customerSince: z.optional(IsoDate),
+      renewalDate: z.optional(IsoDate),
+      website: z.optional(Domain),
+      ownerName: z.optional(ShortText),
+    }),
+  ),
+  /**
+   * Mail pages: the open thread's messages, oldest first: who sent each and when. Moves the
+   * customer's last contact forward and shows when a coach writes from a new company.
+   */
+  messages: z.optional(
+    z.array(z.object({ from: Email, fromName: z.optional(ShortText), at: z.optional(IsoDateTime) })).check(z.maxLength(200)),
+  ),
 });
 export type PageSubject = z.infer<typeof PageSubject>;
 

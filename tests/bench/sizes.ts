@@ -6,7 +6,7 @@ import { atMost, type BenchRow } from './rows';
 const CONTENT_BUDGET = 20 * 1024;
 
 /** gzip size of every script in the Chrome build; the content script has a budget. */
-export function benchSizes(dir = '.output/chrome-mv3'): BenchRow[] {
+export function benchSizes(dir = `${process.env.HOLDFAST_OUT ?? '.output'}/chrome-mv3`): BenchRow[] {
   const files: string[] = [];
   const walk = (d: string) => {
     for (const f of readdirSync(d)) {

@@ -5,7 +5,7 @@ import { PRODUCT_PATTERNS } from '../../lib/sites/hosts';
 import { serveFixtures } from './serve';
 import { extensionWithHosts, waitForRegistration } from './sites';
 
-export const EXTENSION_DIR = path.resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = path.resolve(process.env.HOLDFAST_OUT ?? '.output', 'chrome-mv3');
 
 /** Debian's Chromium; Playwright's own browser download is not reachable here. */
 export function chromiumPath(): string {
