@@ -4,7 +4,7 @@ import globals from 'globals';
 import autoImports from './.wxt/eslint-auto-imports.mjs';
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'server/data/**'] },
+  { ignores: ['.output/**', '.output-*/**', 'test-results-*/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'server/data/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   autoImports,

@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { preactWithoutInnerHtml } from './build/preact-no-inner-html';
 import { OPTIONAL_HOSTS } from './lib/sites/hosts';
 
 // See https://wxt.dev/api/config.html
@@ -12,7 +13,7 @@ export default defineConfig({
   // Dexie carries a literal U+FFFF; Vite 8 writes it unescaped and Chromium then refuses
   // the whole extension as "not UTF-8 encoded".
   experimental: { escapeUnicode: true },
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preactWithoutInnerHtml(), preact()] }),
   hooks: {
     // The polyfill serves the background and extension pages. The content script talks
     // through @webext-core/messaging (which uses the `chrome` global) and reads two

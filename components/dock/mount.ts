@@ -1,5 +1,6 @@
 import css from './tab.css?inline';
 import { t } from '@/lib/i18n';
+import type { DockPlacement } from '@/lib/prefs/display';
 
 export interface DockDom {
   host: HTMLElement;
@@ -10,6 +11,8 @@ export interface DockDom {
   label: HTMLElement;
   /** Where the panels render once loaded. */
   panels: HTMLElement;
+  /** The box inside the shadow root that holds tab and panels; `left` mirrors it. */
+  dock: HTMLElement;
 }
 
 /**
@@ -18,15 +21,24 @@ export interface DockDom {
  * (no UI library in the content script); text goes in through textContent only. (WXT's
  * createShadowRootUi fetches its CSS asynchronously; inlining keeps the first paint fast.)
  */
-const HOST_STYLE = [
-  'all: initial', 'display: block', 'visibility: visible', 'opacity: 1', 'position: fixed', 'right: 0', 'bottom: 96px',
-  'z-index: 2147483646', 'pointer-events: auto',
-].map((d) => `${d} !important`).join('; ');
+function hostStyle(placement: DockPlacement): string {
+  const edge = placement === 'left' ? 'left: 0' : 'right: 0';
+  // Hidden on this site: the element stays (the popup still asks it what the page is about).
+  const display = placement === 'hidden' ? 'display: none' : 'display: block';
+  return ['all: initial', display, 'visibility: visible', 'opacity: 1', 'position: fixed', edge, 'bottom: 96px', 'z-index: 2147483646', 'pointer-events: auto']
+    .map((d) => `${d} !important`)
+    .join('; ');
+}
 
-export function mountDock(): DockDom {
-  const host = document.createElement('holdfast-dock');
+/** Put the dock where the user wants it on this site (Options → Sites). */
+export function placeDock(dom: DockDom, placement: DockPlacement): void {
   // Inline !important outranks any page stylesheet, even one that restyles every element.
-  host.setAttribute('style', HOST_STYLE);
+  dom.host.setAttribute('style', hostStyle(placement));
+  dom.dock.classList.toggle('left', placement === 'left');
+}
+
+export function mountDock(placement: DockPlacement = 'right'): DockDom {
+  const host = document.createElement('holdfast-dock');
   const root = host.attachShadow({ mode: 'closed' });
   const style = document.createElement('style');
   style.textContent = css;
@@ -46,8 +58,10 @@ export function mountDock(): DockDom {
   const panels = el('div', 'panels-host');
   dock.append(tab, panels);
   root.append(style, dock);
+  const dom = { host, root, tab, badge, label, panels, dock };
+  placeDock(dom, placement);
   document.documentElement.append(host);
-  return { host, root, tab, badge, label, panels };
+  return dom;
 }
 
 function el(tag: string, className: string): HTMLElement {

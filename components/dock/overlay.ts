@@ -2,11 +2,14 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSubject } from '@/lib/model/page-subject';
 import type { SubjectInfo } from '@/lib/messaging/protocol';
 import { handle, send } from '@/lib/messaging';
+import { t } from '@/lib/i18n';
 import * as msg from '@/lib/messaging/protocol';
 import { detectSubject } from '@/lib/sites/detect';
 import type { SiteAdapter } from '@/lib/sites/types';
 import { mark, measure, timed } from '@/lib/util/perf';
-import { mountDock, paintTab } from './mount';
+import type { DockPlacement } from '@/lib/prefs/display';
+import { hostLooksDark } from './host-theme';
+import { mountDock, paintTab, placeDock } from './mount';
 import { watchNavigation } from './navigation';
 import { PANELS_GLOBAL, type DockState, type PanelsApi, type PanelsProps } from './state';
 import type { Teach, TeachFactory } from './teach';
@@ -14,6 +17,13 @@ import type { Teach, TeachFactory } from './teach';
 export interface OverlayOptions {
   /** Offer teach mode (in-house CRM pages): its rules become an adapter tried first. */
   teach?: TeachFactory;
+  /** Where the dock sits on this site (Options → Sites); hidden still answers the popup. */
+  placement?: DockPlacement;
+}
+
+/** What the running overlay lets its starter change. */
+export interface Overlay {
+  place(placement: DockPlacement): void;
 }
 
 const EMPTY_SUBJECT: PageSubject = { site: 'generic', emails: [], domains: [] };
@@ -23,8 +33,8 @@ const EMPTY_SUBJECT: PageSubject = { site: 'generic', emails: [], domains: [] };
  * show it on the collapsed tab, and in the panels once the user opens them; do it again when
  * the page navigates in place or data changes.
  */
-export function startOverlay(ctx: ContentScriptContext, productAdapters: readonly SiteAdapter[], opts: OverlayOptions = {}): void {
-  const dom = timed('mount', mountDock);
+export function startOverlay(ctx: ContentScriptContext, productAdapters: readonly SiteAdapter[], opts: OverlayOptions = {}): Overlay {
+  const dom = timed('mount', () => mountDock(opts.placement));
   let state: DockState = { kind: 'none' };
   let open = false;
   let panels: PanelsApi | null = null;
@@ -53,11 +63,22 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
       return reply;
     },
     onLogProblem: () => void send(msg.openQuickLog, null).catch(() => undefined),
+    request: send,
+    onChanged: () => refresh(true),
+    onCoachAction: async (action) => {
+      const reply = await send(msg.coachAct, { subject: currentSubject(), action });
+      if (reply.ok) refresh(true);
+      return reply;
+    },
   });
 
   function paint() {
     timed('render', () => {
       paintTab(dom, open, state.kind === 'ready' ? state.info.openProblems.length : 0);
+      // A coach writing from a new company is news even while the dock is collapsed.
+      const moved = state.kind === 'ready' && !!state.info.coach?.moves.length;
+      dom.tab.classList.toggle('coach-move', moved);
+      if (moved) dom.tab.title = dom.label.textContent = `${dom.label.textContent ?? ''} · ${t('coachMoveTab')}`;
       if (open && panels) panels.render(dom.root, dom.panels, props());
     });
   }
@@ -65,6 +86,8 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
   /** The panels load on first open: the background injects them into this isolated world. */
   async function setOpen(next: boolean) {
     open = next;
+    // The host may have switched theme since load (Gmail's dark mode); one style read per open.
+    if (open) dom.dock.classList.toggle('host-dark', hostLooksDark());
     if (open && !panels) {
       const start = performance.now();
       try {
@@ -131,6 +154,8 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
   if (opts.teach) teach = opts.teach({ root: dom.root, host: dom.host, paint, refresh: () => refresh(true), fail });
   paint();
   mark('holdfast:dock-visible');
+  // After the first paint: reading the page's computed background must not delay the tab.
+  requestAnimationFrame(() => dom.dock.classList.toggle('host-dark', hostLooksDark()));
   refresh(true);
 
   ctx.addEventListener(dom.tab, 'click', () => void setOpen(!open));
@@ -158,4 +183,5 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
     panels?.unmount(dom.panels);
     dom.host.remove();
   });
+  return { place: (placement) => placeDock(dom, placement) };
 }

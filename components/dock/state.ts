@@ -1,6 +1,9 @@
 import type { PageSubject } from '@/lib/model/page-subject';
-import type { OwnerAction, OwnerActionReply, SubjectInfo } from '@/lib/messaging/protocol';
+import type { CoachAction, OwnerAction, OwnerActionReply, SubjectInfo, MessageDef, RequestOf, ResponseOf } from '@/lib/messaging/protocol';
 import type { TaughtField } from '@/lib/model/teach';
+
+/** The content script's `send`, as the panels may use it. */
+export type Request = <D extends MessageDef>(def: D, data: RequestOf<D>) => Promise<ResponseOf<D>>;
 
 /** What the dock knows about the page, as the content script tells the panels. */
 export type DockState =
@@ -33,6 +36,15 @@ export interface PanelsProps {
   onOwnerAction?: (problemId: string, action: OwnerAction) => Promise<OwnerActionReply>;
   /** Issue owner: open the quick-log for this page's customer. */
   onLogProblem?: () => void;
+  /**
+   * Customer tenure: send one of its messages (editCustomer, createCustomer, listReps) through
+   * the content script. The panels hold those schemas, so they stay out of the content
+   * script's budget; `onChanged` then has the dock look again.
+   */
+  request?: Request;
+  onChanged?: () => void;
+  /** Sales coaches: make a coach, record or dismiss a move, touch; answers with the refusal, if any. */
+  onCoachAction?: (action: CoachAction) => Promise<OwnerActionReply>;
 }
 
 /**

@@ -29,8 +29,10 @@ export function ProfileForm() {
       setMessage({ kind: 'error', text: t('invalidInput', parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')) });
       return;
     }
-    // Only what this form edits: the self-assessment may have written traits meanwhile.
-    await db().reps.update(me.id, { name: parsed.data.name, email: parsed.data.email, updatedAt: parsed.data.updatedAt });
+    // Only what this form edits: the self-assessment may have written traits meanwhile. Me as
+    // of now: connecting to a team server (Team sync) gives me the team's id.
+    const current = await ensureMe(db());
+    await db().reps.update(current.id, { name: parsed.data.name, email: parsed.data.email, updatedAt: parsed.data.updatedAt });
     setMe(parsed.data);
     setMessage({ kind: 'ok', text: t('saved') });
   }

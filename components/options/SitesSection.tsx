@@ -4,6 +4,8 @@ import { PRODUCTS, PRODUCT_MATCHES, PRODUCT_PATTERNS, originPattern, type Produc
 import { t } from '@/lib/i18n';
 import { Field } from '../ui/Field';
 import { DebugToggle } from './DebugToggle';
+import { DockPlacementSelect, useDockPlacements } from './DisplayPrefs';
+import { placementKey } from '@/lib/prefs/display';
 import { TeachRules } from './TeachRules';
 
 /** Granted host patterns, kept current as the user (or the browser's own UI) changes them. */
@@ -22,6 +24,11 @@ function useGrantedOrigins(): string[] {
   return origins;
 }
 
+/** The host of an origin pattern such as https://crm.example.com/* (where the dock's placement is keyed). */
+function hostOf(pattern: string): string {
+  return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+}
+
 /**
  * Which sites Holdfast runs on. Enabling asks the browser for that site's access (the
  * request must come from this click); disabling gives it back. The background registers or
@@ -29,6 +36,7 @@ function useGrantedOrigins(): string[] {
  */
 export function SitesSection() {
   const granted = useGrantedOrigins();
+  const [placements, setPlacement] = useDockPlacements();
   const [error, setError] = useState('');
   const [custom, setCustom] = useState('');
   const has = (p: ProductId) => PRODUCT_MATCHES[p].every((m) => granted.includes(m));
@@ -63,6 +71,12 @@ export function SitesSection() {
               <input type="checkbox" checked={has(p)} onChange={(e) => void toggle([...PRODUCT_MATCHES[p]], e.currentTarget.checked, t(`site_${p}`))} />{' '}
               {t(`site_${p}`)} <span class="status">{PRODUCT_MATCHES[p].join(', ')}</span>
             </label>
+            {has(p) && (
+              <>
+                {' '}
+                <DockPlacementSelect siteKey={placementKey(p, '')} siteName={t(`site_${p}`)} placements={placements} onChange={setPlacement} />
+              </>
+            )}
           </li>
         ))}
       </ul>
@@ -72,6 +86,7 @@ export function SitesSection() {
           {customHosts.map((o) => (
             <li key={o}>
               {o}{' '}
+              <DockPlacementSelect siteKey={placementKey(undefined, hostOf(o))} siteName={hostOf(o)} placements={placements} onChange={setPlacement} />{' '}
               <button type="button" onClick={() => void toggle([o], false, o)}>{t('remove')}</button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { useState } from 'preact/hooks';
 import { db } from '@/lib/db';
 import type { CustomerRow } from '@/lib/db/database';
 import { fromRow } from '@/lib/db/customers';
@@ -19,14 +20,18 @@ const SHOWN = 50;
  * "My book": the customers I own with their revenue mix against 75/15/10, riskiest first,
  * and the book's tenure distribution (lib/tenure/book.ts). Before any customer is assigned
  * to me (fresh imports often carry owners who are not reps here) it shows all customers.
+ * "The team's" shows every customer this device knows, which with team sync is the team's.
  */
 export function MyBook() {
   const me = useMe();
+  // With team sync the database holds the colleagues' customers too: the same views for the team.
+  const [scope, setScope] = useState<'mine' | 'team'>('mine');
   const data = useLive(
     async () => {
       if (!me) return null;
       const d = db();
-      let rows: CustomerRow[] = await d.customers.where('ownerRepId').equals(me.id).filter((c) => !c.deleted).limit(BOOK_LIMIT).toArray();
+      let rows: CustomerRow[] =
+        scope === 'mine' ? await d.customers.where('ownerRepId').equals(me.id).filter((c) => !c.deleted).limit(BOOK_LIMIT).toArray() : [];
       const mine = rows.length > 0;
       if (!mine) rows = await d.customers.orderBy('nameKey').filter((c) => !c.deleted).limit(BOOK_LIMIT).toArray();
       const ids = rows.map((r) => r.id);
@@ -47,20 +52,28 @@ export function MyBook() {
       });
       return { book, mine, limited: rows.length >= BOOK_LIMIT };
     },
-    [me?.id],
+    [me?.id, scope],
     null,
   );
 
   return (
     <section class="book" aria-labelledby="sp-book" data-testid="my-book">
       <h2 id="sp-book">{t('tenure_myBook')}</h2>
+      <fieldset class="row" data-testid="book-scope">
+        <legend class="small">{t('tenure_bookScope')}</legend>
+        {(['mine', 'team'] as const).map((s) => (
+          <label key={s} class="inline">
+            <input type="radio" name="book-scope" value={s} checked={scope === s} onChange={() => setScope(s)} /> {t(s === 'mine' ? 'tenure_bookMine' : 'tenure_bookTeam')}
+          </label>
+        ))}
+      </fieldset>
       {!data ? null : data.book.entries.length === 0 ? (
         <p class="muted">{t('tenure_bookEmpty')}</p>
       ) : (
         <>
           <p class="muted small">
             {t('tenure_bookCount', data.book.entries.length)}
-            {data.mine ? '' : ` · ${t('tenure_bookNoneMine')}`}
+            {data.mine || scope === 'team' ? '' : ` · ${t('tenure_bookNoneMine')}`}
             {data.limited ? ` · ${t('tenure_bookLimited', BOOK_LIMIT)}` : ''}
           </p>
           <h3>{t('tenure_bookMix')}</h3>

@@ -9,6 +9,8 @@ import { PodLookup } from '../pods/PodLookup';
 import { useLive } from '../ui/useLive';
 import { CurrentCustomer } from '../tenure/CurrentCustomer';
 import { MyBook } from './MyBook';
+import { CoachList } from '../coaches/CoachList';
+import { Tabs } from '../ui/Tabs';
 
 /** The side panel: the current tab's customer, what I own, and the customers I know. */
 export function SidePanel() {
@@ -18,6 +20,21 @@ export function SidePanel() {
   return (
     <main>
       <h1>{t('sideTitle')}</h1>
+      <Tabs
+        label={t('coachTabsLabel')}
+        tabs={[
+          { id: 'overview', label: t('coachTabOverview'), render: () => <Overview current={current} customers={customers} /> },
+          { id: 'coaches', label: t('coachTabCoaches'), render: () => <CoachList /> },
+        ]}
+      />
+    </main>
+  );
+}
+
+/** The current tab's customer, my problems, my book, pod lookup, the customers I know. */
+function Overview({ current, customers }: { current: Customer | null; customers: Customer[] }) {
+  return (
+    <>
       <section aria-labelledby="sp-current">
         <h2 id="sp-current">{t('currentTab')}</h2>
         <p data-testid="current-customer">{current ? current.name : <span class="muted">{t('nothingDetected')}</span>}</p>
@@ -40,7 +57,7 @@ export function SidePanel() {
           <p class="muted">{t('noCustomers')}</p>
         )}
       </section>
-    </main>
+    </>
   );
 }
 

@@ -2,6 +2,8 @@ import { browser } from 'wxt/browser';
 import { pendingFromSelection } from '@/lib/owners/run';
 import { nowIso } from '@/lib/util/ids';
 import { t } from '@/lib/i18n';
+import { applyChosenLanguage } from '@/lib/prefs/catalogue';
+import { LANGUAGE_KEY } from '@/lib/prefs/display';
 import { openQuickLogPopup, PENDING_DETAIL_KEY } from './open-ui';
 
 export const LOG_SELECTION_MENU = 'holdfast-log-selection';
@@ -29,11 +31,15 @@ export async function logSelection(selectionText: string | undefined, open = ope
 export function registerContextMenu(): void {
   const menus = (browser as unknown as MenusApi).contextMenus;
   if (!menus) return;
-  // Menu items persist across service-worker restarts; they are (re)made on install/update.
-  browser.runtime.onInstalled.addListener(() => {
-    void menus.removeAll().then(() =>
-      menus.create({ id: LOG_SELECTION_MENU, title: t('owner_menuLogSelection'), contexts: ['selection'] }),
-    );
+  // Menu items persist across service-worker restarts; they are (re)made on install/update,
+  // and when the language chosen in Options changes (the title is in that language).
+  const make = () =>
+    void applyChosenLanguage()
+      .then(() => menus.removeAll())
+      .then(() => menus.create({ id: LOG_SELECTION_MENU, title: t('owner_menuLogSelection'), contexts: ['selection'] }));
+  browser.runtime.onInstalled.addListener(make);
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && LANGUAGE_KEY in changes) make();
   });
   menus.onClicked.addListener((info) => {
     if (info.menuItemId === LOG_SELECTION_MENU) void logSelection(info.selectionText);

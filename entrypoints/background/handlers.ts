@@ -2,10 +2,16 @@ import { browser } from 'wxt/browser';
 import { actOnProblemWire, customerFromSubject, db, linkSubject, pickedInfo, saveCustomer, saveTeachRule, searchCustomers, subjectInfo, teachRulesFor } from '@/lib/db';
 import { handle } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
+import { coachActWire } from '@/lib/db/coach-actions';
+import { localIsoDate } from '@/lib/tenure/summary';
+import { readCatalogue } from '@/lib/prefs/catalogue';
+import { afterAnswer } from '@/lib/db/last-contact';
 import { openQuickLogPopup } from './open-ui';
+import { registerTenureHandlers } from './tenure-handlers';
 
 export function registerHandlers(): void {
-  handle(msg.lookupSubject, (subject) => subjectInfo(db(), subject));
+  // After answering, a mail thread's newest message moves the customer's last contact (lib/db/last-contact.ts).
+  handle(msg.lookupSubject, async (subject) => afterAnswer(db(), subject, await subjectInfo(db(), subject)));
   handle(msg.addCustomerFromSubject, async (subject) => {
     const d = db();
     // Adding twice (a double click, two tabs) must not make two customers.
@@ -16,7 +22,7 @@ export function registerHandlers(): void {
   });
   handle(msg.pickCustomer, async ({ customerId, subject }) => {
     await linkSubject(db(), customerId, subject);
-    return pickedInfo(db(), customerId);
+    return afterAnswer(db(), subject, await pickedInfo(db(), customerId, subject));
   });
   handle(msg.loadPanels, async (_none, sender) => {
     const tabId = sender.tab?.id;
@@ -25,6 +31,7 @@ export function registerHandlers(): void {
     await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: ['/dock-panels.js'] });
     return null;
   });
+  handle(msg.getCatalogue, ({ lang }) => readCatalogue(lang));
   handle(msg.searchCustomers, ({ query }) => searchCustomers(db(), query));
   handle(msg.getTeachRules, ({ host }) => teachRulesFor(db(), host));
   handle(msg.saveTeachRule, async (rule) => {
@@ -33,8 +40,11 @@ export function registerHandlers(): void {
   });
   // Issue owner: the dock's buttons, through lib/owners' lifecycle.
   handle(msg.ownerAct, ({ problemId, action }) => actOnProblemWire(db(), problemId, action));
+  // Sales coaches: the dock's buttons (make a coach, record or dismiss a move, touch).
+  handle(msg.coachAct, ({ subject, action }) => coachActWire(db(), subject, action, localIsoDate()));
   handle(msg.openQuickLog, async () => {
     await openQuickLogPopup();
     return null;
   });
+  registerTenureHandlers();
 }

@@ -1,15 +1,21 @@
 import { browser } from 'wxt/browser';
 import Dexie from 'dexie';
+import { applyChosenLanguage } from '@/lib/prefs/catalogue';
 import { registerHandlers } from './handlers';
 import { broadcastDataChanged } from './broadcast';
 import { scheduleSync } from './registration';
 import { registerReminders } from './reminders';
 import { registerContextMenu } from './context-menu';
+import { registerSync } from './sync';
 
 export default defineBackground(() => {
+  // Notifications speak the language chosen in Options; until it is read, the browser's.
+  void applyChosenLanguage();
   registerHandlers();
   registerReminders();
   registerContextMenu();
+  // Team sync, when a server is configured (lib/sync): outbox, rounds, the token.
+  registerSync();
   // Extension pages write the database directly (same origin); Dexie relays their writes
   // here over a BroadcastChannel, and the docks in open tabs look again.
   Dexie.on('storagemutated', broadcastDataChanged);

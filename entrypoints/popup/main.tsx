@@ -1,5 +1,12 @@
 import { QuickLog } from '@/components/popup/QuickLog';
+import { SyncLine } from '@/components/sync/SyncLine';
 import { mountPage } from '@/components/ui/mount';
-import { t } from '@/lib/i18n';
 
-mountPage(t('popupTitle'), <QuickLog />);
+mountPage('popupTitle', () => (
+  <>
+    <QuickLog />
+    <footer>
+      <SyncLine />
+    </footer>
+  </>
+));

@@ -1,5 +1,8 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Coach, Contact, Customer, Note, Pod, Problem, Rep, RevenueLine } from '../model';
+import { captureMiddleware } from '../sync/capture';
+import type { OutboxEntry } from '../sync/outbox';
+import type { SyncRow } from '../sync/state';
 import { versions } from './versions';
 
 /** A customer as stored: the record plus the fields derived for its indexes. */
@@ -27,6 +30,9 @@ export class HoldfastDB extends Dexie {
   pods!: EntityTable<Pod, 'id'>;
   notes!: EntityTable<Note, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
+  /** Team sync (lib/sync): mutations waiting for the server, and the sync state. */
+  outbox!: EntityTable<OutboxEntry, 'id'>;
+  sync!: Table<SyncRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -34,6 +40,8 @@ export class HoldfastDB extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    // Every write to a synced table queues its mutation while connected (lib/sync/capture.ts).
+    this.use(captureMiddleware);
   }
 }
 

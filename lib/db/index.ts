@@ -6,3 +6,5 @@ export * from './subject-info';
 export * from './teach-rules';
 export * from './pick';
 export * from './problems';
+export * from './coaches';
+export * from './coach-actions';

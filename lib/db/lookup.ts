@@ -41,6 +41,7 @@ export function summarise(match: Match): CustomerSummary {
     customerSince: c.customerSince,
     renewalDate: c.renewalDate,
     lastContactAt: c.lastContactAt,
+    ownerRepId: c.ownerRepId,
     matchedBy: match.matchedBy,
   };
 }

@@ -11,6 +11,7 @@ import { readReminderSettings, type ReminderSettings } from '../owners/run';
 import { newId, nowIso } from '../util/ids';
 import type { HoldfastDB } from './database';
 import { ensureMe } from './me';
+import { touchLastContact } from './notes';
 
 const REFUSED_TRANSFERS_KEY = 'owner.refusedTransfers';
 const REMINDER_SETTINGS_KEY = 'owner.reminderSettings';
@@ -18,11 +19,20 @@ const REMINDERS_SENT_KEY = 'owner.remindersSent';
 
 export const ACTIVE_PROBLEM_STATUSES = ['open', 'working', 'waiting_on_customer', 'resolved_awaiting_confirmation'] as const;
 
-/** Log a problem received by me: I own it. */
+/** `at`, or `now` when `at` lies ahead of it (a typo, another clock). */
+const notAfter = (at: string, now: string) => (Date.parse(at) < Date.parse(now) ? at : now);
+
+/**
+ * Log a problem received by me: I own it. Hearing of a problem is contact with the customer:
+ * their last contact moves forward to when it was received (never back, never past now).
+ */
 export async function logProblemAsMe(d: HoldfastDB, input: LogProblemInput, now = nowIso()): Promise<Problem> {
   const me = await ensureMe(d);
   const problem = logProblem(input, { me: me.id, now, newId });
-  await d.problems.add(problem);
+  await d.transaction('rw', d.problems, d.customers, async () => {
+    await d.problems.add(problem);
+    await touchLastContact(d, problem.customerId, notAfter(problem.receivedAt, now));
+  });
   return problem;
 }
 
@@ -32,7 +42,7 @@ export async function logProblemAsMe(d: HoldfastDB, input: LogProblemInput, now 
  */
 export async function actOnProblem(d: HoldfastDB, problemId: string, action: ProblemAction, now = nowIso()): Promise<OwnerActionReply> {
   const me = await ensureMe(d);
-  return d.transaction('rw', d.problems, d.settings, async () => {
+  return d.transaction('rw', d.problems, d.settings, d.customers, async () => {
     const problem = await d.problems.get(problemId);
     if (!problem) return { ok: false, code: 'not_found', reason: 'That problem is not in Holdfast (it may have been removed).' };
     const result = applyAction(problem, action, { actor: me.id, now, newId });
@@ -45,6 +55,8 @@ export async function actOnProblem(d: HoldfastDB, problemId: string, action: Pro
       return { ok: false, code: result.code, reason: result.reason };
     }
     await d.problems.put(result.problem);
+    // The customer's confirmation (satisfied or not) is contact with them.
+    if (action.type === 'recordConfirmation') await touchLastContact(d, problem.customerId, notAfter(action.confirmation.at, now));
     return { ok: true };
   });
 }

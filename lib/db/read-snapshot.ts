@@ -7,6 +7,7 @@
  */
 import type { Rep } from '../model';
 import type { HoldfastDB } from './database';
+import { boundTo } from './bound';
 import { ensureMe } from './me';
 
 /** Keep in step with lib/db/me.ts. */
@@ -24,13 +25,18 @@ export async function readMe(d: HoldfastDB): Promise<Rep> {
   return rep;
 }
 
-export async function readSnapshot<T>(d: HoldfastDB, read: () => Promise<T>): Promise<T> {
+/**
+ * Run `read` in one read-only transaction over the tables an answer reads. `read` receives the
+ * database to read from, bound to that transaction (lib/db/bound.ts): use it, not the outer one.
+ */
+export async function readSnapshot<T>(d: HoldfastDB, read: (d: HoldfastDB) => Promise<T>): Promise<T> {
   const tables = [d.customers, d.contacts, d.problems, d.reps, d.pods, d.settings, d.revenueLines, d.coaches, d.notes];
+  const run = () => d.transaction('r', tables, (tx) => read(boundTo(d, tx)));
   try {
-    return await d.transaction('r', tables, read);
+    return await run();
   } catch (err) {
     if (!(err instanceof Error) || err.name !== 'MeMissing') throw err;
     await ensureMe(d);
-    return d.transaction('r', tables, read);
+    return run();
   }
 }

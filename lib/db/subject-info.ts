@@ -1,30 +1,49 @@
-import type { PageSubject } from '../model';
-import type { ProblemSummary, SubjectInfo } from '../messaging/protocol';
+import type { PageSubject, Rep } from '../model';
+import type { CoachInfo, ProblemSummary, SubjectInfo } from '../messaging/protocol';
 import type { HoldfastDB } from './database';
 import { resolveCustomer, summarise, type Match } from './lookup';
 import { readMe, readSnapshot } from './read-snapshot';
 import { tenureOf } from './tenure-query';
+import { customerProblems } from './customer-problems';
+import { cached } from './hot-cache';
+import { coachInfo } from './coach-info';
+import { localIsoDate } from '../tenure/summary';
 import { whoToBring } from '../pods/bring';
 import { partnerTaskFor } from '../pods/for-customer';
 
-const OPEN_STATUSES = ['open', 'working', 'waiting_on_customer', 'resolved_awaiting_confirmation'] as const;
-
 /** What the dock shows for a page: the customer, their open problems, my pod partners. */
 export async function subjectInfo(d: HoldfastDB, subject: PageSubject): Promise<SubjectInfo> {
-  return readSnapshot(d, async () => {
+  // The inner `d` is bound to the snapshot's one transaction (lib/db/read-snapshot.ts).
+  return readSnapshot(d, async (d) => {
     // Reads are pipelined inside one transaction: who I am and my partners beside the resolution.
     const mine = early(myPartners(d));
-    return infoFor(d, mine, await resolveCustomer(d, subject));
+    const match = await resolveCustomer(d, subject);
+    // Reads through the bound `d` stay in the transaction whatever their order, so the coach
+    // part runs beside the rest: one browser round trip fewer on the answer's path.
+    const coach = early(coachInfo(d, subject, match?.row ?? null, localIsoDate()));
+    return withCoach(await infoFor(d, mine, match), await coach);
   });
 }
 
-/** The same for a customer the user picked by hand. */
-export async function pickedInfo(d: HoldfastDB, customerId: string): Promise<SubjectInfo> {
-  return readSnapshot(d, async () => {
+/** The same for a customer the user picked by hand (on the page `subject`, when given). */
+export async function pickedInfo(d: HoldfastDB, customerId: string, subject?: PageSubject): Promise<SubjectInfo> {
+  return readSnapshot(d, async (d) => {
     const mine = early(myPartners(d));
     const row = await d.customers.get(customerId);
-    return infoFor(d, mine, row && !row.deleted ? { row, matchedBy: 'picked' } : null);
+    const match: Match | null = row && !row.deleted ? { row, matchedBy: 'picked' } : null;
+    const coach = subject ? early(coachInfo(d, subject, match?.row ?? null, localIsoDate())) : undefined;
+    return withCoach(await infoFor(d, mine, match), await coach);
   });
+}
+
+/**
+ * Sales coaches (lib/db/coach-info.ts), read beside infoFor. (Reads once had to stay in one
+ * sequence: after an await of a promise from elsewhere — a cached myPartners — Dexie lost the
+ * transaction and later reads left it idle until it committed under the answer. The `d` the
+ * snapshot hands out is bound to its transaction, lib/db/bound.ts, so that no longer happens.)
+ */
+function withCoach(info: SubjectInfo, coach: CoachInfo | undefined): SubjectInfo {
+  return coach ? { ...info, coach } : info;
 }
 
 /**
@@ -38,26 +57,32 @@ function early<T>(p: Promise<T>): Promise<T> {
   return p;
 }
 
-async function myPartners(d: HoldfastDB) {
-  const me = await readMe(d);
-  const pod = await d.pods.where('memberIds').equals(me.id).filter((p) => !p.deleted).first();
-  const podIds = pod ? pod.memberIds : [];
-  const partnerIds = podIds.filter((id) => id !== me.id);
-  const partners = (await d.reps.bulkGet(partnerIds)).filter((r) => r && !r.deleted).map((r) => ({ id: r!.id, name: r!.name, style: r!.style }));
-  return { me, partners, podIds };
+/** Who I am, my pod and every rep: the same for every answer, so kept in memory (lib/db/hot-cache.ts). */
+function myPartners(d: HoldfastDB) {
+  return cached(d, 'myPartners', ['settings', 'reps', 'pods'], async () => {
+    const me = await readMe(d);
+    const pod = await d.pods.where('memberIds').equals(me.id).filter((p) => !p.deleted).first();
+    const podIds = pod ? pod.memberIds : [];
+    const reps = await d.reps.toArray();
+    const byId = new Map(reps.map((r) => [r.id, r]));
+    const partners = podIds.flatMap((id) => {
+      const r = byId.get(id);
+      return r && !r.deleted && id !== me.id ? [{ id: r.id, name: r.name, style: r.style }] : [];
+    });
+    return { me, partners, podIds, reps, byId };
+  });
 }
 
 async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match: Match | null): Promise<SubjectInfo> {
   if (!match) return { customer: null, openProblems: [], partners: (await mine).partners };
 
-  const tenure = early(tenureOf(d, match.row));
-  const problems = await d.problems
-    .where('[customerId+status]')
-    .anyOf(OPEN_STATUSES.map((s) => [match.row.id, s]))
-    .filter((p) => !p.deleted)
-    .toArray();
-  const { me, partners, podIds } = await mine;
-  const owners = new Map((await d.reps.bulkGet([...new Set(problems.map((p) => p.ownerRepId))])).flatMap((r) => (r ? [[r.id, r.name]] : [])));
+  // One read of the customer's problems serves the owner panel (the open ones) and the tenure
+  // risk; it runs alongside the tenure's revenue read.
+  const read = early(customerProblems(d, match.row.id));
+  const tenure = early(tenureOf(d, match.row, new Date(), read.then((p) => p.all)));
+  const { open: problems } = await read;
+  const { me, partners, podIds, reps, byId } = await mine;
+  const owners = new Map(reps.map((r) => [r.id, r.name]));
   const openProblems: ProblemSummary[] = problems
     .sort((a, b) => a.receivedAt.localeCompare(b.receivedAt))
     .map((p) => ({
@@ -73,8 +98,9 @@ async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match
       iCover: p.coveringRepIds.includes(me.id),
       transferNote: p.events.findLast((e) => e.type === 'transfer')?.reason,
     }));
-  const customer = summarise(match);
-  const suggestion = await suggest(d, me.id, podIds, {
+  const owner = match.row.ownerRepId ? byId.get(match.row.ownerRepId) : undefined;
+  const customer = { ...summarise(match), ...(owner && !owner.deleted ? { ownerName: owner.name } : {}) };
+  const suggestion = suggest(me.id, podIds, reps, {
     openProblemsReceivedAt: problems.map((p) => p.receivedAt),
     customerSince: customer.customerSince,
     lastContactAt: customer.lastContactAt,
@@ -84,9 +110,9 @@ async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match
 }
 
 /** The colleague this customer calls for now, if the record shows a need (see lib/pods/for-customer.ts). */
-async function suggest(d: HoldfastDB, meId: string, podIds: string[], signals: Parameters<typeof partnerTaskFor>[0]): Promise<SubjectInfo['suggestion']> {
+function suggest(meId: string, podIds: string[], reps: Rep[], signals: Parameters<typeof partnerTaskFor>[0]): SubjectInfo['suggestion'] {
   const need = partnerTaskFor(signals, new Date());
   if (!need) return undefined;
-  const choice = whoToBring(need.task, meId, await d.reps.toArray(), podIds);
+  const choice = whoToBring(need.task, meId, reps, podIds);
   return choice && { repName: choice.rep.name, inPod: choice.inPod, task: need.task, reason: need.reason, days: need.days };
 }

@@ -5,11 +5,11 @@
  * - revenue lines through the compound index [customerId+date] (one key range, at most
  *   LINE_LIMIT rows; a longer history adds its last 24 months and is flagged `partial`);
  * - problems through the customerId index, at most PROBLEM_LIMIT;
- * - coaches through the customer's contacts (contacts.customerId → coaches.contactId), plus
- *   the whole coach table only while it is small (coaches who left carry no customerId).
+ * - coaches by the customer's reverse links (Customer.coachIds: who introduced it, who works
+ *   or worked there, kept by lib/db/coaches.ts), by primary key. No scan of the coach table.
  */
 import Dexie from 'dexie';
-import type { Coach, RevenueLine } from '../model';
+import type { Coach, Problem, RevenueLine } from '../model';
 import type { TenureSummary } from '../messaging/tenure-schema';
 import { addMonths, localIsoDate, summariseTenure } from '../tenure';
 import type { CustomerRow, HoldfastDB } from './database';
@@ -17,7 +17,6 @@ import { fromRow } from './customers';
 
 export const LINE_LIMIT = 5_000;
 export const PROBLEM_LIMIT = 500;
-export const COACH_SCAN_LIMIT = 1_000;
 
 /** The lines of one customer, oldest first, bounded (see the module comment). */
 export async function customerLines(d: HoldfastDB, customerId: string, today: string): Promise<{ lines: RevenueLine[]; partial: boolean }> {
@@ -38,21 +37,28 @@ export async function customerLines(d: HoldfastDB, customerId: string, today: st
   return { lines: [...first.slice(0, LINE_LIMIT), ...recent.filter((l) => !seen.has(l.id))], partial: true };
 }
 
-export async function customerCoaches(d: HoldfastDB, customerId: string): Promise<Coach[]> {
-  const few = await d.coaches.limit(COACH_SCAN_LIMIT + 1).toArray();
-  if (few.length <= COACH_SCAN_LIMIT) return few.filter((c) => !c.deleted);
-  const contactIds = await d.contacts.where('customerId').equals(customerId).primaryKeys();
-  if (!contactIds.length) return [];
-  return d.coaches.where('contactId').anyOf(contactIds).filter((c) => !c.deleted).toArray();
+/**
+ * Coaches who may have worked at the customer (lib/tenure/risk.ts checks their employers):
+ * one primary-key read of its reverse links. One read, because it runs beside the other
+ * reads of tenureOf in the same transaction, where a chain of dependent reads lost the
+ * transaction (PrematureCommitError). The dock's coach part also reads the customer's contacts
+ * (lib/db/coach-info.ts).
+ */
+export async function customerCoaches(d: HoldfastDB, row: Pick<CustomerRow, 'id' | 'coachIds'>): Promise<Coach[]> {
+  if (!row.coachIds?.length) return [];
+  return (await d.coaches.bulkGet(row.coachIds)).filter((c): c is Coach => !!c && !c.deleted);
 }
 
-/** The tenure summary of one stored customer, as of `at` (the rep's clock). */
-export async function tenureOf(d: HoldfastDB, row: CustomerRow, at: Date = new Date()): Promise<TenureSummary> {
+/**
+ * The tenure summary of one stored customer, as of `at` (the rep's clock). `problems`: the
+ * customer's problems when the caller reads them anyway (lib/db/customer-problems.ts).
+ */
+export async function tenureOf(d: HoldfastDB, row: CustomerRow, at: Date = new Date(), problems?: Problem[] | Promise<Problem[]>): Promise<TenureSummary> {
   const today = localIsoDate(at);
-  const [{ lines, partial }, problems, coaches] = await Promise.all([
+  const [{ lines, partial }, readProblems, coaches] = await Promise.all([
     customerLines(d, row.id, today),
-    d.problems.where('customerId').equals(row.id).limit(PROBLEM_LIMIT).toArray(),
-    customerCoaches(d, row.id),
+    problems ?? d.problems.where('customerId').equals(row.id).limit(PROBLEM_LIMIT).toArray(),
+    customerCoaches(d, row),
   ]);
-  return summariseTenure({ customer: fromRow(row), lines, problems, coaches, today, now: at.toISOString(), partial });
+  return summariseTenure({ customer: fromRow(row), lines, problems: readProblems, coaches, today, now: at.toISOString(), partial });
 }

@@ -30,6 +30,17 @@ export const versions: readonly SchemaVersion[] = [
       settings: 'key',
     },
   },
+  {
+    // Team sync (issue 8): the outbox of mutations waiting for the server, in mutation-id
+    // order, findable by record (a pulled record with pending local mutations is not
+    // overwritten); and the sync state (connection, counter, cursor, status), local only.
+    // New stores only: nothing to upgrade.
+    version: 2,
+    stores: {
+      outbox: 'id, [table+recordId]',
+      sync: 'key',
+    },
+  },
 ];
 
 export const LATEST_VERSION = versions[versions.length - 1]!.version;

@@ -8,7 +8,8 @@ import { Id, IsoDate, IsoDateTime } from '../model/common';
 import { Channel, ProblemStatus, Severity, Style } from '../model/enums';
 import { PageSubject } from '../model/page-subject';
 import { TeachRule } from '../model/teach';
-import { TenureSummary } from './tenure-schema';
+import { CatalogueSchema, Language } from '../prefs/display';
+import { CustomerEdit, CustomerEditReply, RepChoice, TenureSummary } from './tenure-schema';
 
 export const CustomerSummary = z.object({
   id: Id,
@@ -17,6 +18,9 @@ export const CustomerSummary = z.object({
   customerSince: z.optional(IsoDate),
   renewalDate: z.optional(IsoDate),
   lastContactAt: z.optional(IsoDateTime),
+  /** The owning rep, and their name as Holdfast knows it. */
+  ownerRepId: z.optional(Id),
+  ownerName: z.optional(z.string()),
   /** How the page was tied to this customer, strongest first. */
   matchedBy: z.enum(['crm', 'domain', 'contact', 'name', 'picked']),
 });
@@ -42,6 +46,46 @@ export type ProblemSummary = z.infer<typeof ProblemSummary>;
 
 export const PartnerSummary = z.object({ id: Id, name: z.string(), style: z.optional(Style) });
 
+// Sales coaches (issue 7): the dock's coach part, loose like tenure-schema.ts (the content
+// script parses it). Actions are at the end of the file.
+
+/** A coach tied to the page's customer or writing on the page: the dock's coach badge. */
+export const CoachBadge = z.object({
+  coachId: Id,
+  name: z.string(),
+  /** 'introduced' (referred this customer), 'works' (works there), 'writes' (a sender on this page). */
+  why: z.string(),
+  /** Whole days since the rep last touched the coach; -1: never. */
+  days: z.number(),
+  /** This period's gifts against the budget, minor units of `currency`. */
+  budget: z.optional(z.object({ period: z.string(), currency: z.string(), amount: z.number(), spent: z.number() })),
+  /** This period's gifts in other currencies (never added to the budget's). */
+  other: z.optional(z.array(z.object({ currency: z.string(), amount: z.number() }))),
+});
+export type CoachBadge = z.infer<typeof CoachBadge>;
+
+/** A known coach writes from another company's domain: the move the dock offers to record. */
+export const CoachMoveNotice = z.object({
+  coachId: Id,
+  name: z.string(),
+  /** The address the coach writes from. */
+  from: z.string(),
+  domain: z.string(),
+  /** A move back to a former employer. */
+  back: z.boolean(),
+  /** The customer already known by that domain; absent: recording creates a prospect. */
+  customerName: z.optional(z.string()),
+});
+export type CoachMoveNotice = z.infer<typeof CoachMoveNotice>;
+
+export const CoachInfo = z.object({
+  coaches: z.array(CoachBadge),
+  moves: z.array(CoachMoveNotice),
+  /** Someone on the page who is not a coach yet ("Make this contact a coach"). */
+  candidate: z.optional(z.object({ email: z.string(), name: z.optional(z.string()) })),
+});
+export type CoachInfo = z.infer<typeof CoachInfo>;
+
 /** Everything the dock shows about the subject on screen. */
 export const SubjectInfo = z.object({
   customer: z.nullable(CustomerSummary),
@@ -60,6 +104,14 @@ export const SubjectInfo = z.object({
       days: z.int(),
     }),
   ),
+  /**
+   * Sales coaches for this page: badges, a move to record, someone to make a coach — a
+   * CoachInfo (lib/db/coach-info.ts). Only its list of moves is checked here (the collapsed
+   * tab shows a dot for them); the dock's panels, which show the rest, parse it whole with
+   * CoachInfo (components/dock/CoachPanel.tsx): the full schema would cost every content
+   * script ~0.2 KB gzip of its 20 KB.
+   */
+  coach: z.optional(z.looseObject({ moves: z.array(z.unknown()) })),
 });
 export type SubjectInfo = z.infer<typeof SubjectInfo>;
 
@@ -79,7 +131,7 @@ export type ResponseOf<D extends MessageDef> = z.infer<D['response']>;
  * uses (the content script's 20 KB budget); `@__NO_SIDE_EFFECTS__` lets the bundler drop the rest.
  */
 /* @__NO_SIDE_EFFECTS__ */
-function message<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(name: string, request: Req, response: Res): MessageDef<Req, Res> {
+export function message<Req extends z.ZodMiniType, Res extends z.ZodMiniType>(name: string, request: Req, response: Res): MessageDef<Req, Res> {
   return { name, request, response };
 }
 
@@ -103,6 +155,8 @@ export const saveTeachRule = message('saveTeachRule', TeachRule, z.array(TeachRu
 export const getPageSubject = message('getPageSubject', NoData, z.nullable(PageSubject));
 /** content → background: inject the dock's panels into my isolated world (first open). */
 export const loadPanels = message('loadPanels', NoData, NoData);
+/** content → background: the catalogue of the language chosen in Options (content scripts cannot read extension files). */
+export const getCatalogue = message('getCatalogue', z.object({ lang: Language }), CatalogueSchema);
 /** background → content scripts: local data changed, look again. */
 export const dataChanged = message('dataChanged', NoData, NoData);
 
@@ -138,3 +192,27 @@ export type OwnerActionReply = z.infer<typeof OwnerActionReply>;
 export const ownerAct = message('ownerAct', z.object({ problemId: Id, action: OwnerAction }), OwnerActionReply);
 /** content → background: open the quick-log popup for the page's customer. */
 export const openQuickLog = message('openQuickLog', NoData, NoData);
+
+
+// Sales coaches (issue 7) ----------------------------------------------------------------------
+
+/** What the dock may ask about coaches; the background re-checks each against the page. */
+export const CoachAction = z.union([
+  z.object({ type: z.literal('make'), email: z.string() }),
+  z.object({ type: z.enum(['move', 'notMove']), coachId: Id, from: z.string() }),
+  z.object({ type: z.literal('touch'), coachId: Id }),
+]);
+export type CoachAction = z.infer<typeof CoachAction>;
+
+/** content → background: act on a coach from the page (answers like ownerAct). */
+export const coachAct = message('coachAct', z.object({ subject: PageSubject, action: CoachAction }), OwnerActionReply);
+
+
+// Customer tenure (issue 4): manual entry, editing and capture from the page ------------------
+
+/** panels → background: change a known customer's name, domains, dates or owner. */
+export const editCustomer = message('editCustomer', z.object({ customerId: Id, edit: CustomerEdit }), CustomerEditReply);
+/** panels → background: a customer the rep filled in on a page Holdfast did not know; tied to the page's CRM record. */
+export const createCustomer = message('createCustomer', z.object({ subject: PageSubject, edit: CustomerEdit }), CustomerEditReply);
+/** panels → background: the colleagues a customer's owner can be chosen from. */
+export const listReps = message('listReps', NoData, z.array(RepChoice));

@@ -52,3 +52,43 @@ export const TenureSummary = z.object({
   }),
 });
 export type TenureSummary = z.infer<typeof TenureSummary>;
+
+/**
+ * A string of at most `n` characters. A function marked free of side effects, so that the
+ * content script (which imports this file for TenureSummary) drops these schemas whole: a
+ * bare `z.string().check(…)` at the top level would stay in its bundle.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function capped(n: number) {
+  return z.string().check(z.maxLength(n));
+}
+/* @__NO_SIDE_EFFECTS__ */
+function cappedList<T extends z.ZodMiniType>(item: T, n: number) {
+  return z.array(item).check(z.maxLength(n));
+}
+
+/**
+ * What the rep may set on a customer from the dock: manual entry and editing, or a field the
+ * page states (capture). An absent key is left as it is; `null` clears a date or the owner.
+ * Domains arrive normalised (lower case, no scheme or www.); the background checks again
+ * (lib/tenure/customer-edit.ts) and answers a refusal with the field and a reason code.
+ */
+export const CustomerEdit = z.object({
+  name: z.optional(capped(400)),
+  domains: z.optional(cappedList(capped(300), 200)),
+  customerSince: z.optional(z.nullable(capped(40))),
+  renewalDate: z.optional(z.nullable(capped(40))),
+  ownerRepId: z.optional(z.nullable(capped(64))),
+});
+export type CustomerEdit = z.infer<typeof CustomerEdit>;
+
+/** Saved (the customer's id), or refused: which field and why (codes of lib/tenure/customer-edit.ts). */
+export const CustomerEditReply = z.union([
+  z.object({ ok: z.literal(true), customerId: z.string() }),
+  z.object({ ok: z.literal(false), problems: z.array(z.object({ field: z.string(), code: z.string() })) }),
+]);
+export type CustomerEditReply = z.infer<typeof CustomerEditReply>;
+
+/** A colleague the owner can be chosen from. */
+export const RepChoice = z.object({ id: z.string(), name: z.string(), me: z.boolean() });
+export type RepChoice = z.infer<typeof RepChoice>;

@@ -8,12 +8,14 @@ export const Employment = z.object({
   /** Absent while current. */
   to: z.optional(IsoDate),
 });
+export type Employment = z.infer<typeof Employment>;
 
 export const Referral = z.object({
   customerId: Id,
   date: IsoDate,
   outcome: z.enum(['pending', 'won', 'lost']),
 });
+export type Referral = z.infer<typeof Referral>;
 
 export const Gift = z.object({
   date: IsoDate,
@@ -21,6 +23,7 @@ export const Gift = z.object({
   currency: CurrencyCode,
   note: z.optional(ShortText),
 });
+export type Gift = z.infer<typeof Gift>;
 
 export const Coach = z.object({
   ...syncedFields,
@@ -32,5 +35,10 @@ export const Coach = z.object({
     z.object({ period: z.enum(['month', 'quarter', 'year']), amount: MinorUnits, currency: CurrencyCode }),
   ),
   lastTouchAt: z.optional(IsoDate),
+  /**
+   * Domains the coach writes from that are not an employer (a board seat, a consultancy):
+   * the rep said "not a move" once, and the dock stops asking (lib/coaches/moves.ts).
+   */
+  otherDomains: z.optional(z.array(Domain)),
 });
 export type Coach = z.infer<typeof Coach>;

@@ -19,6 +19,12 @@ export const Customer = z.object({
   renewalDate: z.optional(IsoDate),
   ownerRepId: z.optional(Id),
   lastContactAt: z.optional(IsoDateTime),
+  /**
+   * Coaches tied to this customer: who introduced it, who works or worked there. A reverse
+   * link kept by lib/db/coaches.ts, so the dock finds them by primary key (no index on
+   * coaches' referrals and employers exists); the coach records remain the truth.
+   */
+  coachIds: z.optional(z.array(Id)),
 });
 export type Customer = z.infer<typeof Customer>;
 

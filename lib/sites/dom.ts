@@ -258,6 +258,10 @@ export interface SubjectParts {
   name?: string | undefined;
   emails?: Iterable<string>;
   domains?: Iterable<string>;
+  /** Record fields the page states (lib/sites/fields.ts), for capture into the customer. */
+  fields?: PageSubject['fields'];
+  /** Mail pages: the thread's messages, oldest first (who sent each, and when). */
+  messages?: PageSubject['messages'];
 }
 
 /**
@@ -286,6 +290,9 @@ export function subject(site: string, parts: SubjectParts): PageSubject {
     if (n) domains.push(n);
   }
   out.domains = uniq(domains).slice(0, MAX_LIST);
+  const fields = parts.fields && dropUndefined(parts.fields);
+  if (fields && Object.keys(fields).length) out.fields = fields;
+  if (parts.messages?.length) out.messages = parts.messages.slice(-MAX_LIST);
   return out;
 }
 
@@ -307,10 +314,29 @@ export function withDom(
   }
 }
 
-function dropUndefined(parts: SubjectParts): SubjectParts {
-  const out: SubjectParts = {};
-  for (const [k, v] of Object.entries(parts) as [keyof SubjectParts, unknown][]) {
+function dropUndefined<T extends object>(parts: T): T {
+  const out = {} as T;
+  for (const [k, v] of Object.entries(parts)) {
     if (v !== undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+/**
+ * Field labels and what is shown beside them ("Website" → its value element), for products
+ * without stable field hooks: each `labelSel` element whose text is a label, lower-cased and
+ * without a trailing colon, maps to its next element sibling (a label cell: the next cell).
+ * The first occurrence of a label wins.
+ */
+export function labelValues(scope: Root, labelSel: string): Map<string, Element> {
+  const out = new Map<string, Element>();
+  for (const el of $$(labelSel, scope, 300)) {
+    const key = (textOf(el) ?? '').toLowerCase().replace(/\s*[:*]$/, '');
+    // A label alone in its wrapper ("<div><label>…</label></div><div>value</div>"): the
+    // wrapper's neighbour; not when loose text beside the label is its value.
+    const wrap = el.parentElement;
+    const value = el.nextElementSibling ?? (wrap?.childElementCount === 1 && textOf(wrap) === textOf(el) ? wrap.nextElementSibling : null);
+    if (key && value && !out.has(key)) out.set(key, value);
   }
   return out;
 }

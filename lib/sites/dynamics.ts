@@ -16,9 +16,10 @@
  */
 import type { SiteAdapter } from './types';
 import {
-  $$, companyDomains, emailsIn, emailsUnder, first, logMissing, normaliseDomain, textOf,
+  $, $$, companyDomains, emailsIn, emailsUnder, first, logMissing, normaliseDomain, textOf,
   withDom, type SubjectParts, type TestUrl,
 } from './dom';
+import { readPageFields, type FieldNames } from './fields';
 
 const SITE = 'dynamics';
 
@@ -56,7 +57,20 @@ function fromUrl(url: URL): SubjectParts | null {
 
 const NAME_SELECTORS = ['h1[data-id="header_title"]', 'h2[data-id="header_title"]', '[data-id="header_title"]'];
 
-function readDom(doc: Document): SubjectParts {
+/**
+ * Account fields to capture, by the form controls' `data-id` hooks (logical field names, the
+ * same in every language): a customer-since or renewal date an org adds (any publisher
+ * prefix), else Created On; the Owner lookup's selected record. Contacts and opportunities
+ * are left alone.
+ */
+const ACCOUNT_FIELDS: FieldNames = {
+  since: ['[data-id$="customersince.fieldControl-date-time-input"]', '[data-id="createdon.fieldControl-date-time-input"]'],
+  renewal: ['[data-id$="renewaldate.fieldControl-date-time-input"]'],
+  website: ['[data-id="websiteurl.fieldControl-url-text-input"]'],
+  owner: ['[data-id="ownerid.fieldControl-LookupResultsDropdown_ownerid_selected_tag_text"]'],
+};
+
+function readDom(doc: Document, id: SubjectParts): SubjectParts {
   const titleEl = first(NAME_SELECTORS, doc);
   const name = textOf(titleEl)?.replace(/\s+-\s+(Saved|Unsaved|Saving…?|Read-only)$/i, '');
   if (!titleEl) logMissing(SITE, 'header_title', doc.body);
@@ -71,7 +85,8 @@ function readDom(doc: Document): SubjectParts {
     const d = normaliseDomain((el as HTMLInputElement).value || el.getAttribute('value'));
     if (d) domains.push(d);
   }
-  return { name, emails, domains: [...domains, ...companyDomains(emails)] };
+  const fields = id.objectType === 'account' ? readPageFields(doc, ACCOUNT_FIELDS, (sels) => sels.map((sel) => $(sel, form)).find(Boolean)) : undefined;
+  return { name, emails, domains: [...domains, ...companyDomains(emails)], fields };
 }
 
 export const dynamicsAdapter: SiteAdapter = {
@@ -81,7 +96,7 @@ export const dynamicsAdapter: SiteAdapter = {
     const id = fromUrl(url);
     if (!id) return null;
     if (!id.recordId) return withDom(SITE, id, () => ({}));
-    return withDom(SITE, id, () => readDom(doc));
+    return withDom(SITE, id, () => readDom(doc, id));
   },
 };
 

@@ -11,11 +11,18 @@
  * is `h2.hP`; list rows are `tr.zA` with the sender as `span[email]`; the current view sits in
  * `div[role="main"]`. The title is "<subject or view> - <account email> - Gmail", which gives
  * the account owner's own address.
+ * Messages of the open thread (dated 2026-11; gmail.js, InboxSDK's message view and public
+ * scripts): each message is `div.adn` carrying `data-message-id` (or the older
+ * `data-legacy-message-id`), its sender `span.gD[email][name]`, its date `span.g3[title]` in
+ * the header's date cell `td.gH` — the title holds the full date in the reader's locale
+ * ("Tue, 3 Nov 2026, 09:12"), the text only a short form. Messages are in thread order.
  */
+import type { PageSubject } from '../model/page-subject';
+import { dayFirstFor, parseMailDate } from './mail-date';
 import type { SiteAdapter } from './types';
 import {
-  $, $$, companyDomains, domainOfEmail, FREE_MAIL_DOMAINS, logMissing, normaliseEmail, safeDecode,
-  withDom, type SubjectParts, type TestUrl,
+  $, $$, cleanText, companyDomains, domainOfEmail, FREE_MAIL_DOMAINS, logMissing, normaliseEmail, safeDecode,
+  textOf, withDom, type SubjectParts, type TestUrl,
 } from './dom';
 
 const SITE = 'gmail';
@@ -62,7 +69,24 @@ function readThread(doc: Document): SubjectParts {
     logMissing(SITE, 'span.gD/g2[email] in thread', main);
     people = $$('span[email]', main, 200).filter((el) => !el.closest('tr.zA'));
   }
-  return collect(doc, people);
+  return { ...collect(doc, people), messages: readMessages(doc, main) };
+}
+
+/** The thread's messages, oldest first: sender and, when the page's date reads, when. */
+function readMessages(doc: Document, main: Element | Document): PageSubject['messages'] {
+  const boxes = $$('div.adn[data-message-id], div.adn[data-legacy-message-id]', main, 200);
+  if (!boxes.length) logMissing(SITE, 'div.adn[data-message-id] in thread', main);
+  const dayFirst = dayFirstFor(doc.documentElement.lang);
+  const out: NonNullable<PageSubject['messages']> = [];
+  for (const box of boxes) {
+    const sender = $('span.gD[email]', box) ?? $('h3 span[email]', box);
+    const from = normaliseEmail(sender?.getAttribute('email'));
+    if (!sender || !from) continue;
+    const fromName = cleanText(sender.getAttribute('name')) ?? textOf(sender);
+    const at = parseMailDate(($('span.g3[title]', box) ?? $('td.gH span[title]', box))?.getAttribute('title'), dayFirst);
+    out.push({ from, ...(fromName ? { fromName } : {}), ...(at ? { at } : {}) });
+  }
+  return out;
 }
 
 function readList(doc: Document): SubjectParts {

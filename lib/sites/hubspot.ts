@@ -18,6 +18,7 @@ import {
   $, $$, companyDomains, emailsIn, emailsUnder, first, logMissing, normaliseDomain, textOf,
   withDom, type SubjectParts, type TestUrl,
 } from './dom';
+import { readPageFields, type FieldNames } from './fields';
 
 const SITE = 'hubspot';
 
@@ -84,7 +85,32 @@ function readDom(doc: Document, id: SubjectParts): SubjectParts {
     if (d) domains.push(d);
   }
   for (const e of emailsUnder(scope, { limit: 20 })) emails.push(e);
-  return { name: textOf(titleEl), emails, domains: [...domains, ...companyDomains(emails)] };
+  const fields = id.objectType === 'company' ? readPageFields(doc, COMPANY_FIELDS, (names) => property(scope, names)) : undefined;
+  return { name: textOf(titleEl), emails, domains: [...domains, ...companyDomains(emails)], fields };
+}
+
+/**
+ * Company properties to capture, by internal name (the `property-input-<name>` hooks; the
+ * labels are translated, the names are not): "Became a Customer Date", else "Create date", as
+ * the CSV import reads them. Contact records are left alone: a contact's create date and
+ * owner describe the person, not the customer.
+ */
+const COMPANY_FIELDS: FieldNames = {
+  since: ['hs_lifecyclestage_customer_date', 'createdate'],
+  renewal: ['renewal_date', 'contract_end_date'],
+  website: ['website', 'domain'],
+  owner: ['hubspot_owner_id'],
+};
+
+/** A property's value element: its input, else what follows its label. */
+function property(scope: Element | Document, names: readonly string[]): Element | undefined {
+  for (const n of names) {
+    const el = $(`[data-selenium-test="property-input-${n}"]`, scope);
+    if (!el) continue;
+    const last = el.lastElementChild;
+    return el.querySelector('input, textarea') ?? (last && !last.matches('label') ? last : el);
+  }
+  return undefined;
 }
 
 /** A property's value: an input's live value, a `value` attribute, or the text shown. */

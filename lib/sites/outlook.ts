@@ -18,8 +18,16 @@
  * recipients carrying their address in a `title` or `aria-label` attribute (or a mailto link),
  * the subject in `[data-automationid="MessageSubject"]` or the pane's `[role="heading"]`, and
  * the signed-in account in `#mectrl_currentAccount_secondary` (Microsoft account control).
+ * Messages of the conversation (public scripts read them so, e.g. for export or summaries):
+ * each message is `div[aria-label="Email message"]` (English UI), its sender inside
+ * `[aria-label^="From:"]` with the address in a `title`, its date in
+ * `[data-testid="SentReceivedSavedTime"]` (title, else text: "Tue 03/11/2026 09:12" en-GB,
+ * "Tue 11/3/2026 9:12 AM" en-US; the page's `lang` settles day/month order). Without
+ * message containers the pane is read as one message.
  * Assumptions, dated 2026-11.
  */
+import type { PageSubject } from '../model/page-subject';
+import { dayFirstFor, parseMailDate } from './mail-date';
 import type { SiteAdapter } from './types';
 import {
   $, $$, companyDomains, domainOfEmail, emailsIn, first, FREE_MAIL_DOMAINS, logMissing,
@@ -94,7 +102,30 @@ function readPane(doc: Document): SubjectParts {
   if (!emails.length) logMissing(SITE, 'addresses in reading pane', pane);
   const ownerDomain = owner ? domainOfEmail(owner) : undefined;
   const exclude = ownerDomain && !FREE_MAIL_DOMAINS.has(ownerDomain) ? [ownerDomain] : [];
-  return { name, emails, domains: companyDomains(emails, exclude) };
+  return { name, emails, domains: companyDomains(emails, exclude), messages: readMessages(doc, pane) };
+}
+
+const MESSAGE = 'div[aria-label="Email message"]';
+const SENDER = '[aria-label^="From:"] [title*="@"], [aria-label^="From:"] a[href^="mailto:"]';
+const SENT_AT = '[data-testid="SentReceivedSavedTime"]';
+
+/** The conversation's messages in pane order (oldest first, Outlook's default for a conversation). */
+function readMessages(doc: Document, pane: Element): PageSubject['messages'] {
+  const boxes = $$(MESSAGE, pane, 200);
+  const dayFirst = dayFirstFor(doc.documentElement.lang);
+  const out: NonNullable<PageSubject['messages']> = [];
+  for (const box of boxes.length ? boxes : [pane]) {
+    const sender = $(SENDER, box);
+    const from = sender && (emailsIn(sender.getAttribute('title'))[0] ?? emailsIn(safeDecode(sender.getAttribute('href') ?? ''))[0]);
+    if (!sender || !from) continue;
+    const shown = textOf(sender);
+    const fromName = shown && !shown.includes('@') ? shown : undefined;
+    const when = $(SENT_AT, box);
+    const at = parseMailDate(when?.getAttribute('title') || textOf(when), dayFirst);
+    out.push({ from, ...(fromName ? { fromName } : {}), ...(at ? { at } : {}) });
+  }
+  if (!out.length) logMissing(SITE, 'message senders in reading pane', pane);
+  return out;
 }
 
 export const outlookAdapter: SiteAdapter = {

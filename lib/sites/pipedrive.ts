@@ -15,9 +15,10 @@
  */
 import type { SiteAdapter } from './types';
 import {
-  companyDomains, emailsUnder, first, logMissing, textOf, titleParts, withDom,
+  companyDomains, emailsUnder, first, labelValues, logMissing, textOf, titleParts, withDom,
   type SubjectParts, type TestUrl,
 } from './dom';
+import { byLabel, readPageFields, type FieldNames } from './fields';
 
 const SITE = 'pipedrive';
 
@@ -56,7 +57,19 @@ const NAME_SELECTORS = [
 ];
 const SCOPES = ['main', '[role="main"]', '#application', 'body'];
 
-function readDom(doc: Document): SubjectParts {
+/**
+ * Organization fields to capture, by their label (Pipedrive has no field hooks; English
+ * labels, as the CSV export names them). Persons and deals are left alone: their dates and
+ * owner describe the person or the deal, not the customer.
+ */
+const ORGANIZATION_FIELDS: FieldNames = {
+  since: ['customer since', 'organization created', 'add time'],
+  renewal: ['renewal date'],
+  website: ['website'],
+  owner: ['owner'],
+};
+
+function readDom(doc: Document, id: SubjectParts): SubjectParts {
   const scope = first(SCOPES, doc) ?? doc;
   let name = textOf(first(NAME_SELECTORS, scope));
   if (!name) {
@@ -65,7 +78,10 @@ function readDom(doc: Document): SubjectParts {
     if (parts.length >= 2 && /pipedrive/i.test(parts[parts.length - 1] ?? '')) name = parts[0];
   }
   const emails = emailsUnder(scope, { limit: 30 });
-  return { name, emails, domains: companyDomains(emails) };
+  const fields = id.objectType === 'organization'
+    ? readPageFields(doc, ORGANIZATION_FIELDS, byLabel(labelValues(scope, '[class*="label" i], [data-test*="label" i]')))
+    : undefined;
+  return { name, emails, domains: companyDomains(emails), fields };
 }
 
 export const pipedriveAdapter: SiteAdapter = {
@@ -75,7 +91,7 @@ export const pipedriveAdapter: SiteAdapter = {
     const id = fromUrl(url);
     if (!id) return null;
     if (!id.recordId) return withDom(SITE, id, () => ({}));
-    return withDom(SITE, id, () => readDom(doc));
+    return withDom(SITE, id, () => readDom(doc, id));
   },
 };
 

@@ -15,9 +15,10 @@
  */
 import type { SiteAdapter } from './types';
 import {
-  $$, companyDomains, deepAll, deepFirst, deepText, emailsIn, emailsUnder, first, logMissing, normaliseDomain, textOf,
+  $$, companyDomains, deepAll, deepFirst, deepText, emailsIn, emailsUnder, first, labelValues, logMissing, normaliseDomain, textOf,
   titleParts, withDom, type SubjectParts, type TestUrl,
 } from './dom';
+import { byLabel, readPageFields, type FieldNames, type PageFields } from './fields';
 
 const SITE = 'salesforce';
 
@@ -133,7 +134,7 @@ const NAME_SELECTORS = [
 const SHADOW_HOSTS = [
   'one-record-home-flexipage2', 'records-highlights2', 'records-lwc-highlights-panel', 'records-record-layout-section',
   'records-record-layout-item', 'records-lwc-detail-panel', 'force-record-layout-section', 'lightning-formatted-text',
-  'lightning-formatted-url', 'lightning-formatted-email',
+  'lightning-formatted-url', 'lightning-formatted-email', 'lightning-formatted-date-time',
 ].join(', ');
 
 /** Console sub-tab first, then the standard app's active page (cached pages stay in the DOM). */
@@ -161,10 +162,33 @@ function readName(doc: Document, id: UrlIdentity): string | undefined {
   return undefined;
 }
 
-/** Emails and websites from `sfdc:RecordField.<Object>.<Field>` hooks of the record layout. */
+/**
+ * Account fields to capture, by API name lower-cased without underscores and `__c` (Lightning
+ * hooks; locale-proof) and by label (Classic). Salesforce has no standard "customer since"
+ * field: orgs add one (Customer_Since__c), else the record's Created Date stands for it, as
+ * the CSV import takes it. Contacts, cases and deals are left alone: their created date and
+ * owner describe the person or the deal, not the customer.
+ */
+const LIGHTNING_FIELDS: FieldNames = {
+  since: ['customersince', 'createddate'],
+  renewal: ['renewaldate', 'nextrenewaldate'],
+  website: ['website'],
+  owner: ['ownerid'],
+};
+const CLASSIC_FIELDS: FieldNames = {
+  since: ['customer since'],
+  renewal: ['renewal date', 'next renewal date'],
+  website: ['website'],
+  owner: ['account owner'],
+};
+/** Where a layout item shows its value (its label sits beside it). */
+const VALUE_SELECTORS = ['.test-id__field-value', 'lightning-formatted-date-time', 'lightning-formatted-text', 'lightning-formatted-url', 'a'];
+
+/** Emails, websites and (on accounts) capturable fields from `sfdc:RecordField.<Object>.<Field>` hooks of the record layout. */
 function readFields(doc: Document, id: UrlIdentity): SubjectParts {
   const emails: string[] = [];
   const domains: string[] = [];
+  const items = new Map<string, Element>();
   const scope = first(ACTIVE_SCOPES, doc) ?? doc;
   const hook = '[data-target-selection-name^="sfdc:RecordField."]';
   let fields = $$(hook, scope, 150);
@@ -172,6 +196,8 @@ function readFields(doc: Document, id: UrlIdentity): SubjectParts {
   for (const el of fields) {
     const name = el.getAttribute('data-target-selection-name') ?? '';
     const field = name.slice(name.lastIndexOf('.') + 1);
+    const key = field.toLowerCase().replace(/__c$|_/g, '');
+    if (!items.has(key)) items.set(key, el);
     if (/email/i.test(field)) {
       const link = deepFirst(['a[href^="mailto:"]'], el, SHADOW_HOSTS);
       for (const e of emailsIn(link?.getAttribute('href') ?? deepText(el))) emails.push(e);
@@ -190,7 +216,16 @@ function readFields(doc: Document, id: UrlIdentity): SubjectParts {
   } else if (!fields.length) {
     logMissing(SITE, 'sfdc:RecordField hooks', scope);
   }
-  return { emails, domains: [...domains, ...companyDomains(emails)] };
+  let captured: PageFields | undefined;
+  if (id.objectType === 'Account') {
+    captured = id.classic
+      ? readPageFields(doc, CLASSIC_FIELDS, byLabel(labelValues(first(['.bDetailBlock', '#ep'], doc) ?? doc, 'td.labelCol')))
+      : readPageFields(doc, LIGHTNING_FIELDS, (names) => {
+          const item = names.map((n) => items.get(n)).find(Boolean);
+          return item && (deepFirst(VALUE_SELECTORS, item, SHADOW_HOSTS) ?? item);
+        });
+  }
+  return { emails, domains: [...domains, ...companyDomains(emails)], fields: captured };
 }
 
 export const salesforceAdapter: SiteAdapter = {

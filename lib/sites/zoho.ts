@@ -14,9 +14,10 @@
  */
 import type { SiteAdapter } from './types';
 import {
-  $$, companyDomains, emailsUnder, first, logMissing, normaliseDomain, textOf, titleParts,
+  $$, companyDomains, emailsUnder, first, labelValues, logMissing, normaliseDomain, textOf, titleParts,
   withDom, type SubjectParts, type TestUrl,
 } from './dom';
+import { byLabel, readPageFields, type FieldNames } from './fields';
 
 const SITE = 'zoho';
 
@@ -45,7 +46,18 @@ function fromUrl(url: URL): SubjectParts | null {
 const SCOPES = ['#detailView', '[data-zcqa="detailView"]', 'main', '[role="main"]', 'body'];
 const NAME_SELECTORS = ['[data-zcqa="detailViewTitle"]', '#detailView h1', 'main h1', 'h1'];
 
-function readDom(doc: Document): SubjectParts {
+/**
+ * Account fields to capture, by label (no field hooks; English labels of the standard
+ * fields, and a "Customer Since" an org may add). Contacts and deals are left alone.
+ */
+const ACCOUNT_FIELDS: FieldNames = {
+  since: ['customer since', 'created time'],
+  renewal: ['renewal date'],
+  website: ['website'],
+  owner: ['account owner'],
+};
+
+function readDom(doc: Document, id: SubjectParts): SubjectParts {
   const scope = first(SCOPES, doc) ?? doc;
   let name = textOf(first(NAME_SELECTORS, scope));
   if (!name) {
@@ -60,7 +72,8 @@ function readDom(doc: Document): SubjectParts {
     const d = normaliseDomain(a.getAttribute('href'));
     if (d) domains.push(d);
   }
-  return { name, emails, domains: [...domains, ...companyDomains(emails)] };
+  const fields = id.objectType === 'Accounts' ? readPageFields(doc, ACCOUNT_FIELDS, byLabel(labelValues(scope, '[class*="label" i]'))) : undefined;
+  return { name, emails, domains: [...domains, ...companyDomains(emails)], fields };
 }
 
 export const zohoAdapter: SiteAdapter = {
@@ -70,7 +83,7 @@ export const zohoAdapter: SiteAdapter = {
     const id = fromUrl(url);
     if (!id) return null;
     if (!id.recordId) return withDom(SITE, id, () => ({}));
-    return withDom(SITE, id, () => readDom(doc));
+    return withDom(SITE, id, () => readDom(doc, id));
   },
 };
 

@@ -13,6 +13,8 @@ export interface RawSender {
 
 type Listener = (message: unknown, sender: RawSender, sendResponse: (r: unknown) => void) => boolean | undefined;
 
+type StorageListener = (changes: Record<string, { newValue?: unknown }>, area: string) => void;
+
 interface ExtGlobals {
   runtime?: {
     id?: string;
@@ -21,7 +23,13 @@ interface ExtGlobals {
   };
   tabs?: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
   i18n?: { getMessage(key: string, subs?: string[]): string };
-  storage?: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage?: {
+    local: { get(key: string | string[]): Promise<Record<string, unknown>> };
+    onChanged: {
+      addListener(l: StorageListener): void;
+      removeListener(l: StorageListener): void;
+    };
+  };
 }
 
 export function extGlobals(): ExtGlobals {

@@ -8,8 +8,10 @@ import { benchImport } from './import';
 import { benchPods } from './pods';
 import { benchSites } from './sites';
 import { benchSubjectQuery } from './subject-query';
+import { benchCoachQuery } from './coach-query';
 import type { BenchRow } from './rows';
 import { benchSizes } from './sizes';
+import { benchSync } from './sync';
 
 const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['sizes', () => benchSizes()],
@@ -17,11 +19,18 @@ const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['sites', benchSites],
   ['pods', benchPods],
   ['subject query', benchSubjectQuery],
+  ['coach query', benchCoachQuery],
   ['import', benchImport],
+  ['sync', benchSync],
 ];
 
+// `npm run bench -- page sizes` runs only the suites whose names contain one of the words.
+const only = process.argv.slice(2).map((a) => a.toLowerCase());
+const chosen = only.length ? suites.filter(([name]) => only.some((w) => name.includes(w))) : suites;
+if (!chosen.length) throw new Error(`no benchmark suite matches ${only.join(', ')}; suites: ${suites.map(([n]) => n).join(', ')}`);
+
 const rows: BenchRow[] = [];
-for (const [name, run] of suites) {
+for (const [name, run] of chosen) {
   process.stderr.write(`bench: ${name}…\n`);
   rows.push(...(await run()));
 }

@@ -141,3 +141,36 @@ test(`${XSS_PAYLOADS.length} XSS payloads in an imported CRM export run nowhere`
     await assertNothingRan(ext);
   }
 });
+
+test(`${XSS_PAYLOADS.length} XSS payloads written as notes run nowhere, and each reads back verbatim`, async () => {
+  test.setTimeout(120_000);
+  ({ context, extensionId } = await launchWithExtension());
+  await serveHostilePages(context);
+  const page = await context.newPage();
+  const dock = await DockDriver.open(page, 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view');
+  await dock.waitForText((t) => t.includes('as a customer'));
+  await dock.click('.unknown .primary');
+  await dock.waitForText((t) => t.includes('Customer tenure'));
+
+  // The side panel in its own window, as the browser shows it beside the CRM tab.
+  const worker = context.serviceWorkers()[0]!;
+  const [side] = await Promise.all([
+    context.waitForEvent('page'),
+    worker.evaluate(
+      (url) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url, type: 'popup' }),
+      `chrome-extension://${extensionId}/sidepanel.html`,
+    ),
+  ]);
+  await expect(side.getByTestId('current-customer')).toHaveText('Acme Corp');
+  const notes = side.getByTestId('notes');
+  for (const [i, payload] of XSS_PAYLOADS.entries()) {
+    await notes.getByLabel('New note').fill(payload);
+    await notes.getByRole('button', { name: 'Add note' }).click();
+    await expect(notes.getByTestId('note-list').locator('li')).toHaveCount(i + 1);
+  }
+  const shown = await notes.getByTestId('note-list').locator('li').allTextContents();
+  for (const payload of XSS_PAYLOADS) expect(shown.some((text) => text.includes(payload.trim())), payload).toBe(true);
+  expect(await side.evaluate(`(${INJECTED_COUNT})(document.body)`)).toBe(0);
+  await assertNothingRan(side);
+  await assertNothingRan(page);
+});

@@ -93,4 +93,9 @@ test('my book in the side panel: the customers against 75/15/10 and the tenure d
   // Created dates 2016–2022 in the accounts file: all eight have a known tenure.
   await expect(book.locator('[data-bucket=unknown]')).toHaveAttribute('data-count', '0');
   await expect(book.getByTestId('book-table').locator('tr')).toHaveCount(8);
+  // The team's book: every customer this device knows (with sync, the colleagues' too), without the "none assigned" caveat.
+  await book.getByRole('radio', { name: 'The team’s' }).check();
+  await expect(book).not.toContainText('No customer is assigned to you yet');
+  await expect(book).toContainText('8 customers');
+  await expect(book.getByTestId('book-table').locator('tr')).toHaveCount(8);
 });

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HoldfastDB, fromRow, resolveCustomer, saveCustomer } from '@/lib/db';
-import { runImport } from '@/lib/db/import-writes';
+import { HoldfastDB, fromRow, resolveCustomer, saveCustomer, toRow } from '@/lib/db';
+import { KEY_PAGE, KeyMaps, runImport } from '@/lib/db/import-writes';
 import { parseCsv, type Table } from '@/lib/import';
 import { newId, nowIso } from '@/lib/util/ids';
 import { fixture, proposedSpec } from './helpers';
@@ -142,5 +142,24 @@ describe('importing deals', () => {
     const again = await run(fixture('salesforce-opportunities.csv'));
     expect(again.updated).toBe(0);
     expect((await db.revenueLines.get(line.id))?.kind).toBe('cross_sell');
+  });
+});
+
+describe('key maps read once per import', () => {
+  it('find customers on every page of the table, and what earlier chunks wrote', async () => {
+    const rows = Array.from({ length: KEY_PAGE + 5 }, (_, i) =>
+      toRow({ id: `c-${String(i).padStart(5, '0')}`, updatedAt: nowIso(), name: `Company ${i}`, domains: [`company${i}.example`], crmRefs: [] }),
+    );
+    rows.push({ ...toRow({ id: 'c-gone', updatedAt: nowIso(), name: 'Gone', domains: ['gone.example'], crmRefs: [] }), deleted: true });
+    await db.customers.bulkPut(rows);
+    const maps = await KeyMaps.load(db);
+    expect(maps.candidates([], [`company${KEY_PAGE + 4}.example`, 'gone.example'], ['company 3'])).toEqual([`c-${String(KEY_PAGE + 4).padStart(5, '0')}`, 'c-00003']);
+
+    // Chunks of one row: the second chunk finds, by the name the first chunk gave it, the
+    // customer the first chunk renamed (the maps follow the import's own writes).
+    const r = await run(parseCsv(`Account Name,Website\nCompany Seven,company7.example\nCompany Seven,seven.example\n`), {}, { chunkSize: 1 });
+    expect(r).toMatchObject({ created: 0, updated: 2, unchanged: 0 });
+    expect(await db.customers.get('c-00007')).toMatchObject({ name: 'Company Seven', domains: ['company7.example', 'seven.example'] });
+    expect(await db.customers.count()).toBe(KEY_PAGE + 6);
   });
 });
