@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { db } from '@/lib/db';
-import { touchCoach } from '@/lib/db/coaches';
+import { removeCoach, touchCoach } from '@/lib/db/coaches';
 import type { CoachView } from '@/lib/db/coach-list';
 import { t, type MessageKey } from '@/lib/i18n';
 import type { Employment } from '@/lib/model';
@@ -21,6 +21,8 @@ function employmentText(e: Employment): string {
 export function CoachCard({ view, today }: { view: CoachView; today: string }) {
   const [open, setOpen] = useState<'gift' | 'referral' | null>(null);
   const [status, setStatus] = useState('');
+  // Removing asks once more in place: a stray click must not drop a relationship's history.
+  const [confirmRemove, setConfirmRemove] = useState(false);
   const giftButton = useRef<HTMLButtonElement>(null);
   const referralButton = useRef<HTMLButtonElement>(null);
   const headingId = `coach-${view.id}-h`;
@@ -101,6 +103,23 @@ export function CoachCard({ view, today }: { view: CoachView; today: string }) {
         <button type="button" ref={referralButton} aria-expanded={open === 'referral'} onClick={() => setOpen(open === 'referral' ? null : 'referral')}>
           {t('coachAddReferral')}
         </button>
+      </p>
+      <p class="choices">
+        {confirmRemove ? (
+          <>
+            <span role="alert">{t('coachRemoveAsk', view.name)}</span>{' '}
+            <button type="button" class="danger" onClick={() => void removeCoach(db(), view.id)}>
+              {t('coachRemoveYes')}
+            </button>
+            <button type="button" onClick={() => setConfirmRemove(false)}>
+              {t('coachRemoveNo')}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setConfirmRemove(true)}>
+            {t('coachRemove')}
+          </button>
+        )}
       </p>
       {open === 'gift' && <GiftForm coachId={view.id} currency={budget?.currency ?? view.quarterSpend[0]?.currency ?? 'USD'} today={today} onDone={done('gift')} />}
       {open === 'referral' && <ReferralForm coachId={view.id} today={today} onDone={done('referral')} />}

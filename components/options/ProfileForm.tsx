@@ -16,8 +16,9 @@ export function ProfileForm() {
   useEffect(() => {
     void ensureMe(db()).then((rep) => {
       setMe(rep);
-      setName(rep.name);
-      setEmail(rep.email ?? '');
+      // What the user typed while the profile was loading wins over what is stored.
+      setName((typed) => typed || rep.name);
+      setEmail((typed) => typed || (rep.email ?? ''));
     });
   }, []);
 

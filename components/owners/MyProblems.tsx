@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { actOnProblem, actOnProblemWire, activeProblems, db, ensureMe } from '@/lib/db';
+import { actOnProblem, actOnProblemWire, activeProblems, db } from '@/lib/db';
 import type { Problem, ProblemEvent, Rep } from '@/lib/model';
 import { isOverdue, myProblems } from '@/lib/owners/urgency';
 import { MIN_TRANSFER_REASON } from '@/lib/owners/constants';
@@ -9,15 +9,15 @@ import { useLive } from '../ui/useLive';
 import { ProblemActions } from './ProblemActions';
 import { ageText, dateTimeText, refusalText } from './text';
 import './owners.css';
+import { useMe } from '../tenure/useMe';
 
 /** storage.session key the background sets when a reminder is clicked (entrypoints/background/open-ui.ts). */
 const FOCUS_PROBLEM_KEY = 'owner.focusProblem';
 
 /** Side panel "My problems": what I own, most urgent first; what I cover; the same actions as the dock. */
 export function MyProblems() {
-  const [me, setMe] = useState<Rep | null>(null);
+  const me = useMe();
   const focus = useFocusProblem();
-  useEffect(() => void ensureMe(db()).then(setMe), []);
   const problems = useLive<Problem[]>(() => activeProblems(db()), [], []);
   const reps = useLive<Rep[]>(() => db().reps.filter((r) => !r.deleted).toArray(), [], []);
   const customers = useLive(() => db().customers.filter((c) => !c.deleted).toArray(), [], []);

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { db, ensureMe } from '@/lib/db';
+import { useState } from 'preact/hooks';
+import { db } from '@/lib/db';
 import { listTeam, podOf } from '@/lib/db/pods';
 import { t } from '@/lib/i18n';
 import type { Pod, Rep } from '@/lib/model';
@@ -7,14 +7,13 @@ import { useLive } from '../ui/useLive';
 import { BringHelper } from './BringHelper';
 import { PartnerCard } from './PartnerCard';
 import './pods.css';
+import { useMe } from '../tenure/useMe';
 
 const MAX_RESULTS = 8;
 
 /** Side panel: my pod partners, any colleague by name, and "who should I bring for…" (issue 6). */
 export function PodLookup() {
-  const [meId, setMeId] = useState<string | null>(null);
-  // ensureMe writes, so it runs here once and never inside a live query.
-  useEffect(() => void ensureMe(db()).then((rep) => setMeId(rep.id)), []);
+  const meId = useMe()?.id ?? null;
   const team = useLive<Rep[]>(() => listTeam(db()), [], []);
   const pod = useLive<Pod | undefined>(async () => (meId ? podOf(db(), meId) : undefined), [meId], undefined);
   const [query, setQuery] = useState('');

@@ -1,5 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
-import { db, ensureMe } from '@/lib/db';
+import { db } from '@/lib/db';
 import { listPods, listTeam } from '@/lib/db/pods';
 import { t } from '@/lib/i18n';
 import type { Pod, Rep } from '@/lib/model';
@@ -10,12 +9,11 @@ import { PodFormation } from './PodFormation';
 import { TeamTable } from './TeamTable';
 import { TraitImport } from './TraitImport';
 import './pods.css';
+import { useMe } from '../tenure/useMe';
 
 /** Options: self-assessment and the team lead's pod formation (issue 6). */
 export function TeamPods() {
-  const [meId, setMeId] = useState<string | null>(null);
-  // ensureMe writes, so it runs here once and never inside a live query.
-  useEffect(() => void ensureMe(db()).then((rep) => setMeId(rep.id)), []);
+  const meId = useMe()?.id ?? null;
   const team = useLive<Rep[]>(() => listTeam(db()), [], []);
   const pods = useLive<Pod[]>(() => listPods(db()), [], []);
   const me = team.find((rep) => rep.id === meId) ?? null;

@@ -19,3 +19,9 @@ export async function ensureMe(d: HoldfastDB, defaultName = 'Me'): Promise<Rep> 
     return rep;
   });
 }
+
+/** The rep using this browser, read only (undefined before ensureMe made one): safe inside a live query. */
+export async function findMe(d: HoldfastDB): Promise<Rep | undefined> {
+  const id = (await d.settings.get(ME_KEY))?.value;
+  return typeof id === 'string' ? d.reps.get(id) : undefined;
+}

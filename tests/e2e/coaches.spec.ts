@@ -170,4 +170,19 @@ test('a contact on a CRM page becomes a coach from the dock, once', async () => 
   await expect(side.getByTestId('coach-card')).toHaveCount(1);
   await expect(side.getByTestId('coach-card')).toContainText('Maria Lopez');
   await expect(side.getByTestId('coach-card').getByTestId('coach-touch')).toContainText('In touch today');
+
+  // Removing asks once more: "Keep" changes nothing; "Yes" removes her from the list and the dock.
+  const card = side.getByTestId('coach-card');
+  await card.getByRole('button', { name: 'Stop tracking as a coach' }).click();
+  await expect(card.getByRole('alert')).toContainText('Stop tracking Maria Lopez as a coach?');
+  await card.getByRole('button', { name: 'Keep' }).click();
+  await expect(side.getByTestId('coach-card')).toHaveCount(1);
+  await card.getByRole('button', { name: 'Stop tracking as a coach' }).click();
+  await card.getByRole('button', { name: 'Yes, stop tracking' }).click();
+  await expect(side.getByTestId('coach-card')).toHaveCount(0);
+  await page.reload();
+  const again = await DockDriver.attach(page);
+  await again.waitForText((t) => t.includes('Open Holdfast'));
+  await again.click('.tab');
+  await again.waitForText((t) => t.includes('Make Maria Lopez a coach'));
 });
