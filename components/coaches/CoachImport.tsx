@@ -9,6 +9,7 @@ import {
 } from '@/lib/coaches/csv';
 import { localIsoDate } from '@/lib/tenure/summary';
 import { Field } from '../ui/Field';
+import { ColumnSelect, CsvSource } from '../import/CsvSource';
 import '../import/import.css';
 import './coaches.css';
 
@@ -58,11 +59,6 @@ export function CoachImport() {
     setMapping(proposeCoachMapping(table.headers));
   }
 
-  async function onFile(e: Event) {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
-    if (file) load(file.name, await file.text());
-  }
-
   async function start(e: Event) {
     e.preventDefault();
     if (!loaded) return;
@@ -95,20 +91,17 @@ export function CoachImport() {
     <div class="coach-import import">
       <h3 id="coach-import-h">{t('coachImportTitle')}</h3>
       <p class="muted">{t('coachImportHelp', COACH_FIELDS.map(fieldLabel).join(', '))}</p>
-      <Field id="coach-file" label={t('coachImportFile')}>
-        <input id="coach-file" ref={fileInput} type="file" accept=".csv,text/csv,text/plain" disabled={busy} onChange={onFile} />
-      </Field>
-      <details>
-        <summary>{t('coachImportPaste')}</summary>
-        <Field id="coach-paste" label={t('coachImportPaste')}>
-          <textarea id="coach-paste" value={pasted} disabled={busy} onInput={(e) => setPasted(e.currentTarget.value)} />
-        </Field>
-        <p>
-          <button type="button" disabled={busy || !pasted.trim()} onClick={() => load(t('import_pastedName'), pasted)}>
-            {t('import_usePasted')}
-          </button>
-        </p>
-      </details>
+      <CsvSource
+        id="coach"
+        fileLabel={t('coachImportFile')}
+        pasteLabel={t('coachImportPaste')}
+        busy={busy}
+        fileInput={fileInput}
+        pasted={pasted}
+        onPasted={setPasted}
+        onText={load}
+        onError={setError}
+      />
       {error && (
         <p class="error" role="alert">
           {error}
@@ -131,26 +124,19 @@ export function CoachImport() {
             </Field>
             <div class="mapping">
               {COACH_FIELDS.map((field) => (
-                <Field key={field} id={`coach-map-${field}`} label={fieldLabel(field)}>
-                  <select
-                    id={`coach-map-${field}`}
-                    value={mapping[field] === undefined ? '' : String(mapping[field])}
-                    onChange={(e) => {
-                      const v = e.currentTarget.value;
-                      const next = { ...mapping };
-                      if (v === '') delete next[field];
-                      else next[field] = Number(v);
-                      setMapping(next);
-                    }}
-                  >
-                    <option value="">{t('import_notImported')}</option>
-                    {loaded.table.headers.map((h, i) => (
-                      <option key={i} value={String(i)}>
-                        {h || `#${i + 1}`}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
+                <ColumnSelect
+                  key={field}
+                  id={`coach-map-${field}`}
+                  label={fieldLabel(field)}
+                  headers={loaded.table.headers}
+                  value={mapping[field]}
+                  onChange={(column) => {
+                    const next = { ...mapping };
+                    if (column === undefined) delete next[field];
+                    else next[field] = column;
+                    setMapping(next);
+                  }}
+                />
               ))}
             </div>
           </fieldset>

@@ -4,6 +4,7 @@ import { addGift } from '@/lib/db/coaches';
 import { t } from '@/lib/i18n';
 import { normaliseCurrency, parseMoney } from '@/lib/import/money';
 import { Field } from '../ui/Field';
+import { FormActions } from './FormActions';
 
 /** Log a gift (date, amount in its currency, note): it counts against the period's budget and as a touch. */
 export function GiftForm({ coachId, currency, today, onDone }: { coachId: string; currency: string; today: string; onDone: (saved: boolean) => void }) {
@@ -45,19 +46,7 @@ export function GiftForm({ coachId, currency, today, onDone }: { coachId: string
       <Field id={id('note')} label={t('coachGiftNote')}>
         <input id={id('note')} maxLength={200} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
       </Field>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p class="choices">
-        <button type="submit" class="primary">
-          {t('coachGiftSave')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('coachCancel')}
-        </button>
-      </p>
+      <FormActions error={error} saveLabel={t('coachGiftSave')} onCancel={() => onDone(false)} />
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { addReferral } from '@/lib/db/coaches';
 import { t } from '@/lib/i18n';
 import type { Referral } from '@/lib/model';
 import { Field } from '../ui/Field';
+import { FormActions } from './FormActions';
 
 /** Record that the coach introduced a customer: find it by name, the day, the outcome. */
 export function ReferralForm({ coachId, today, onDone }: { coachId: string; today: string; onDone: (saved: boolean) => void }) {
@@ -60,19 +61,7 @@ export function ReferralForm({ coachId, today, onDone }: { coachId: string; toda
           </select>
         </Field>
       </div>
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-      <p class="choices">
-        <button type="submit" class="primary">
-          {t('coachReferralSave')}
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          {t('coachCancel')}
-        </button>
-      </p>
+      <FormActions error={error} saveLabel={t('coachReferralSave')} onCancel={() => onDone(false)} />
     </form>
   );
 }

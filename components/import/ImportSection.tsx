@@ -6,7 +6,7 @@ import {
   detectSource, missingRequired, parseCsv, proposeMapping, tenantFromInput,
   type Detection, type ImportKind, type ImportSpec, type SourceId, type Table,
 } from '@/lib/import';
-import { Field } from '../ui/Field';
+import { CsvSource } from './CsvSource';
 import { ImportReport } from './ImportReport';
 import { MappingStep, type MappingOptions } from './MappingStep';
 import { PREVIEW_ROWS, PreviewTable } from './PreviewTable';
@@ -61,16 +61,6 @@ export function ImportSection() {
     setSpec({ kind: detected.kind, source: detected.source, mapping: proposeMapping(table.headers, detected.source, detected.kind), dateOrder: 'auto', defaultCurrency: '' });
   }
 
-  async function onFile(e: Event) {
-    const file = (e.currentTarget as HTMLInputElement).files?.[0];
-    if (!file) return;
-    try {
-      await load(file.name, await file.text());
-    } catch (err) {
-      setError(t('import_readError', String(err)));
-    }
-  }
-
   async function changeKindOrSource(kind: ImportKind, source: SourceId) {
     if (!loaded || !spec) return;
     if (source !== spec.source) {
@@ -116,20 +106,17 @@ export function ImportSection() {
     <section aria-labelledby="import-h" class="import">
       <h2 id="import-h">{t('import_title')}</h2>
       <p class="muted">{t('import_intro')}</p>
-      <Field id="imp-file" label={t('import_file')}>
-        <input id="imp-file" ref={fileInput} type="file" accept=".csv,text/csv,text/plain" disabled={busy} onChange={onFile} />
-      </Field>
-      <details>
-        <summary>{t('import_paste')}</summary>
-        <Field id="imp-paste" label={t('import_paste')}>
-          <textarea id="imp-paste" value={pasted} disabled={busy} onInput={(e) => setPasted(e.currentTarget.value)} />
-        </Field>
-        <p>
-          <button type="button" disabled={busy || !pasted.trim()} onClick={() => void load(t('import_pastedName'), pasted)}>
-            {t('import_usePasted')}
-          </button>
-        </p>
-      </details>
+      <CsvSource
+        id="imp"
+        fileLabel={t('import_file')}
+        pasteLabel={t('import_paste')}
+        busy={busy}
+        fileInput={fileInput}
+        pasted={pasted}
+        onPasted={setPasted}
+        onText={load}
+        onError={setError}
+      />
       {error && (
         <p class="error" role="alert">
           {error}

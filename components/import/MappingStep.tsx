@@ -1,6 +1,7 @@
 import { t } from '@/lib/i18n';
 import { SOURCES, fieldsOf, missingRequired, type Detection, type ImportKind, type ImportSpec, type SourceId, type Table, type TargetField } from '@/lib/import';
 import { Field } from '../ui/Field';
+import { ColumnSelect } from './CsvSource';
 import { fieldLabel, sourceName } from './messages';
 
 export interface MappingOptions {
@@ -20,10 +21,10 @@ interface Props {
 
 /** What the file is, where it came from, and which column fills which field. */
 export function MappingStep({ table, detected, spec, options, onSpec, onKindOrSource, onOptions }: Props) {
-  const setColumn = (field: TargetField, value: string) => {
+  const setColumn = (field: TargetField, column: number | undefined) => {
     const mapping = { ...spec.mapping };
-    if (value === '') delete mapping[field];
-    else mapping[field] = Number(value);
+    if (column === undefined) delete mapping[field];
+    else mapping[field] = column;
     onSpec({ ...spec, mapping });
   };
   const missing = missingRequired(spec.kind, spec.mapping, spec.defaultCurrency);
@@ -89,16 +90,7 @@ export function MappingStep({ table, detected, spec, options, onSpec, onKindOrSo
         <p class="status">{t('import_mappingHint')}</p>
         <div class="mapping">
           {fieldsOf(spec.kind).map((field) => (
-            <Field key={field} id={`imp-map-${field}`} label={fieldLabel(field)}>
-              <select id={`imp-map-${field}`} value={spec.mapping[field] === undefined ? '' : String(spec.mapping[field])} onChange={(e) => setColumn(field, e.currentTarget.value)}>
-                <option value="">{t('import_notImported')}</option>
-                {table.headers.map((h, i) => (
-                  <option key={i} value={String(i)}>
-                    {h || `#${i + 1}`}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <ColumnSelect key={field} id={`imp-map-${field}`} label={fieldLabel(field)} headers={table.headers} value={spec.mapping[field]} onChange={(column) => setColumn(field, column)} />
           ))}
         </div>
       </fieldset>
