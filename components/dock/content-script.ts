@@ -1,9 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { setCatalogue } from '@/lib/i18n';
+import { setCatalogue, t } from '@/lib/i18n';
 import { send } from '@/lib/messaging';
 import { getCatalogue } from '@/lib/messaging/protocol';
 import { DOCK_PLACEMENT_KEY, htmlLangOf, LANGUAGE_KEY, languageFrom, placementFor, placementKey } from '@/lib/prefs/display';
-import { t } from '@/lib/i18n';
 import { DEBUG_KEY } from '@/lib/sites/debug-setting';
 import { setSiteDebug } from '@/lib/sites/dom';
 import type { SiteAdapter } from '@/lib/sites/types';
@@ -19,7 +18,7 @@ export function runOverlay(ctx: ContentScriptContext, adapters: readonly SiteAda
   void readPrefs()
     .then(async (prefs) => {
       setSiteDebug(prefs[DEBUG_KEY] === true);
-      await useChosenLanguage(prefs[LANGUAGE_KEY]);
+      await loadChosenLanguage(prefs[LANGUAGE_KEY]);
       return placementFor(prefs[DOCK_PLACEMENT_KEY], key);
     })
     // Preferences unreadable (storage failing, extension reloading): the defaults still work.
@@ -43,7 +42,7 @@ async function readPrefs(): Promise<Record<string, unknown>> {
 }
 
 /** A language chosen in Options that differs from the browser's: its catalogue comes from the background. */
-async function useChosenLanguage(stored: unknown): Promise<void> {
+async function loadChosenLanguage(stored: unknown): Promise<void> {
   const lang = languageFrom(stored);
   if (!lang || htmlLangOf(lang) === t('htmlLang')) return;
   try {
