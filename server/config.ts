@@ -1,6 +1,7 @@
 /** Everything the server reads from its environment, in one place, with the defaults. */
 import type { DbConfig } from './db/open';
 import type { RateLimit } from './rate-limit';
+import { DEFAULT_TEAM_QUOTA_BYTES } from './sync/quota';
 
 export interface FaultConfig {
   /** Test-only: stall a push just before or just after its COMMIT, so a test can kill the process there. */
@@ -15,6 +16,8 @@ export interface ServerConfig {
   port: number;
   host: string;
   maxBodyBytes: number;
+  /** The most bytes of records one team may store (HOLDFAST_TEAM_QUOTA_BYTES, 1 GB). */
+  teamQuotaBytes: number;
   rateLimit: RateLimit;
   /** Test-only fault injection (HOLDFAST_FAULT_PUSH_STALL); empty in normal use. */
   faults: FaultConfig[];
@@ -41,6 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port: int(env, 'PORT', 8787),
     host: env.HOST || '127.0.0.1',
     maxBodyBytes: int(env, 'HOLDFAST_MAX_BODY_BYTES', 5 * 1024 * 1024, 1024),
+    teamQuotaBytes: int(env, 'HOLDFAST_TEAM_QUOTA_BYTES', DEFAULT_TEAM_QUOTA_BYTES, 1024),
     rateLimit: { burst: int(env, 'HOLDFAST_RATE_BURST', 120, 1), perSecond: int(env, 'HOLDFAST_RATE_PER_SECOND', 20, 1) },
     faults: parseFaults(env.HOLDFAST_FAULT_PUSH_STALL),
   };

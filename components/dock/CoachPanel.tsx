@@ -28,6 +28,15 @@ export function coachOf(info: SubjectInfo): CoachInfo | undefined {
 export function CoachPanel({ coach, onAction }: CoachPanelProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
+  /** Moves whose unknown address the rep confirmed is the coach's (coachId + from). */
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
+  const toggleConfirmed = (key: string, on: boolean) =>
+    setConfirmed((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(key);
+      else next.delete(key);
+      return next;
+    });
 
   async function act(action: CoachAction) {
     if (!onAction || busy) return;
@@ -45,14 +54,30 @@ export function CoachPanel({ coach, onAction }: CoachPanelProps) {
 
   return (
     <div class="coach-panel">
-      {coach.moves.map((m) => (
-        <div key={m.coachId + m.from} class="coach-move" role="status" data-testid="coach-move">
+      {coach.moves.map((m) => {
+        const key = `${m.coachId} ${m.from}`;
+        // Recognised by name only: the rep says it is the same person before anything is recorded.
+        const sure = !m.unverified || confirmed.has(key);
+        return (
+        <div key={key} class="coach-move" role="status" data-testid="coach-move">
           <p>
             <strong>{m.back ? t('coachMoveBack', m.name, m.domain, m.customerName ?? m.domain) : t('coachMoveNotice', m.name, m.domain)}</strong>
           </p>
+          {onAction && m.unverified && (
+            <label class="coach-same-person">
+              <input type="checkbox" data-act="samePerson" checked={confirmed.has(key)} onClick={(e) => toggleConfirmed(key, e.currentTarget.checked)} />{' '}
+              {t('coachSamePerson', m.from, m.name)}
+            </label>
+          )}
           {onAction && (
             <div class="choices">
-              <button type="button" class="primary" data-act="recordMove" disabled={busy} onClick={() => void act({ type: 'move', coachId: m.coachId, from: m.from })}>
+              <button
+                type="button"
+                class="primary"
+                data-act="recordMove"
+                disabled={busy || !sure}
+                onClick={() => void act({ type: 'move', coachId: m.coachId, from: m.from, ...(m.unverified ? { samePerson: true as const } : {}) })}
+              >
                 {m.customerName ? t('coachRecordKnown', m.customerName) : t('coachRecordProspect', m.domain)}
               </button>
               <button type="button" data-act="notMove" disabled={busy} onClick={() => void act({ type: 'notMove', coachId: m.coachId, from: m.from })}>
@@ -61,7 +86,8 @@ export function CoachPanel({ coach, onAction }: CoachPanelProps) {
             </div>
           )}
         </div>
-      ))}
+        );
+      })}
       {coach.coaches.length > 0 && (
         <ul class="coach-badges" data-testid="coach-badges">
           {coach.coaches.map((b) => (

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { CustomerSummary } from '@/lib/messaging/protocol';
+import { correctLineKind, type CustomerSummary } from '@/lib/messaging/protocol';
 import type { TenureSummary } from '@/lib/messaging/tenure-schema';
 import type { PageSubject } from '@/lib/model/page-subject';
 import { t } from '@/lib/i18n';
@@ -61,7 +61,19 @@ export function TenurePanel({ customer, tenure, fields, request, onChanged }: Te
   return (
     <div class="tenure" ref={ref}>
       {tenure ? (
-        <TenureView tenure={tenure} renewalDate={customer.renewalDate} lastContactAt={customer.lastContactAt} />
+        <TenureView
+          tenure={tenure}
+          renewalDate={customer.renewalDate}
+          lastContactAt={customer.lastContactAt}
+          onCorrect={
+            request &&
+            (async (lineId, kind) => {
+              const { ok } = await request(correctLineKind, { lineId, kind }).catch(() => ({ ok: false }));
+              if (ok) onChanged?.();
+              return ok;
+            })
+          }
+        />
       ) : (
         <p class="muted">{t('sinceUnknown')}</p>
       )}

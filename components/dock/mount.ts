@@ -1,5 +1,5 @@
 import css from './tab.css?inline';
-import { t } from '@/lib/i18n';
+import { t, type MessageKey } from '@/lib/i18n';
 import type { DockPlacement } from '@/lib/prefs/display';
 
 export interface DockDom {
@@ -79,4 +79,33 @@ export function paintTab(dom: DockDom, open: boolean, openProblems: number): voi
   dom.badge.hidden = openProblems === 0;
   dom.badge.textContent = openProblems ? String(openProblems) : '';
   dom.panels.hidden = !open;
+}
+
+/** What the collapsed tab says of the customer's risk: the level as a colour, the top reason in words. */
+export interface TabRisk {
+  level: string;
+  prospect: boolean;
+  signal?: { code: string; args: string[] } | undefined;
+}
+
+/**
+ * The retention risk on the collapsed tab (issue 13): a coloured bar (data-risk, tab.css) and,
+ * for screen readers and the tooltip, the level with its top reason. Nothing for no customer.
+ * The words only while collapsed: open, the panels show the same chip.
+ */
+export function paintRisk(dom: DockDom, risk: TabRisk | undefined, say = true): void {
+  const level = risk ? (risk.prospect ? 'prospect' : risk.level) : '';
+  if (level) dom.tab.dataset.risk = level;
+  else delete dom.tab.dataset.risk;
+  if (!risk || !say) return;
+  let text: string;
+  if (risk.prospect) text = t('tenure_prospect');
+  else {
+    text = t('tenure_risk', t(`tenure_risk_${risk.level}` as MessageKey));
+    // The code comes from the background's own list; an unknown one just has no words.
+    const args = risk.signal?.args.map((a) => (/^\d{4}-\d{2}-\d{2}$/.test(a) ? new Date(a).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' }) : a));
+    const reason = risk.signal ? t(`tenure_signal_${risk.signal.code}` as MessageKey, ...args!) : '';
+    if (reason && !reason.startsWith('tenure_')) text += ` — ${reason}`;
+  }
+  dom.tab.title = dom.label.textContent = `${dom.label.textContent ?? ''} · ${text}`;
 }

@@ -9,7 +9,7 @@ import type { SiteAdapter } from '@/lib/sites/types';
 import { mark, measure, timed } from '@/lib/util/perf';
 import type { DockPlacement } from '@/lib/prefs/display';
 import { hostLooksDark } from './host-theme';
-import { mountDock, paintTab, placeDock } from './mount';
+import { mountDock, paintRisk, paintTab, placeDock } from './mount';
 import { watchNavigation } from './navigation';
 import { PANELS_GLOBAL, type DockState, type PanelsApi, type PanelsProps } from './state';
 import type { Teach, TeachFactory } from './teach';
@@ -79,6 +79,8 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
       const moved = state.kind === 'ready' && !!state.info.coach?.moves.length;
       dom.tab.classList.toggle('coach-move', moved);
       if (moved) dom.tab.title = dom.label.textContent = `${dom.label.textContent ?? ''} · ${t('coachMoveTab')}`;
+      const tenure = state.kind === 'ready' ? state.info.tenure : undefined;
+      paintRisk(dom, tenure && { level: tenure.risk.level, prospect: tenure.prospect, signal: tenure.risk.signals[0] }, !open);
       if (open && panels) panels.render(dom.root, dom.panels, props());
     });
   }

@@ -1,7 +1,8 @@
 /**
  * Teach mode's pointer: while active, the element under the mouse is outlined (a box drawn
  * in the dock's own shadow root, so the page's DOM is untouched) and a click picks it instead
- * of reaching the page. Escape cancels. Listeners are removed when it ends.
+ * of reaching the page (a synthetic click, not the user's, is ignored). Escape cancels.
+ * Listeners are removed when it ends.
  */
 export function startPicking(opts: {
   box: HTMLElement;
@@ -21,6 +22,9 @@ export function startPicking(opts: {
     Object.assign(box.style, { display: 'block', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
   };
   const click = (e: MouseEvent) => {
+    // Only the rep's own click teaches: a page script's el.click() or dispatchEvent() could
+    // otherwise pick an element of its choosing while teach mode is on (issue 14, finding 9).
+    if (!e.isTrusted) return;
     const el = target(e);
     if (!el) return;
     e.preventDefault();

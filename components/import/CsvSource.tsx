@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
 import { t } from '@/lib/i18n';
 import { Field } from '../ui/Field';
+import { toWellFormed } from '@/lib/util/well-formed';
 
 /**
  * Where a CSV comes from: a file, or text pasted in. One piece for every import (CRM exports,
@@ -23,7 +24,8 @@ export function CsvSource({ id, fileLabel, pasteLabel, busy, fileInput, pasted, 
     const file = (e.currentTarget as HTMLInputElement).files?.[0];
     if (!file) return;
     try {
-      await onText(file.name, await file.text());
+      // Well-formed where it enters (no NUL, no half of an emoji): see lib/util/well-formed.ts.
+      await onText(file.name, toWellFormed(await file.text()));
     } catch (err) {
       onError(t('import_readError', String(err)));
     }
@@ -37,7 +39,7 @@ export function CsvSource({ id, fileLabel, pasteLabel, busy, fileInput, pasted, 
       <details>
         <summary>{pasteLabel}</summary>
         <Field id={`${id}-paste`} label={pasteLabel}>
-          <textarea id={`${id}-paste`} value={pasted} disabled={busy} onInput={(e) => onPasted(e.currentTarget.value)} />
+          <textarea id={`${id}-paste`} value={pasted} disabled={busy} onInput={(e) => onPasted(toWellFormed(e.currentTarget.value))} />
         </Field>
         <p>
           <button type="button" disabled={busy || !pasted.trim()} onClick={() => void onText(t('import_pastedName'), pasted)}>

@@ -85,6 +85,17 @@ export function MappingStep({ table, detected, spec, options, onSpec, onKindOrSo
           {t('import_createMissing')}
         </label>
       )}
+      {spec.kind === 'accounts' && spec.mapping.createdDate !== undefined && (
+        <label class="check" for="imp-since-created">
+          <input
+            id="imp-since-created"
+            type="checkbox"
+            checked={spec.sinceFromCreated === true}
+            onChange={(e) => onSpec({ ...spec, sinceFromCreated: e.currentTarget.checked })}
+          />
+          {t('import_sinceFromCreated')}
+        </label>
+      )}
       <fieldset>
         <legend>{t('import_mapping')}</legend>
         <p class="status">{t('import_mappingHint')}</p>

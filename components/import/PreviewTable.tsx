@@ -7,15 +7,19 @@ export const PREVIEW_ROWS = 10;
 
 type Cells = Array<string | undefined>;
 
-const ACCOUNT_COLUMNS: TargetField[] = ['recordId', 'name', 'website', 'customerSince', 'renewalDate', 'owner'];
-const DEAL_COLUMNS: TargetField[] = ['recordId', 'accountName', 'date', 'amount', 'product'];
+const ACCOUNT_COLUMNS: TargetField[] = ['recordId', 'name', 'website', 'customerSince', 'renewalDate', 'owner', 'accountType'];
+const DEAL_COLUMNS: TargetField[] = ['recordId', 'accountName', 'date', 'amount', 'product', 'dealType'];
 
 function accountCells(d: AccountDraft): Cells {
-  return [d.recordId, d.name, d.domains.join(', '), d.customerSince, d.renewalDate, d.owner];
+  // A created date standing in for "customer since" is labelled as one, here as in the dock.
+  const since = d.customerSince && d.sinceSource === 'crm_created' ? `${d.customerSince} (${t('tenure_sinceSource_crm_created')})` : d.customerSince;
+  const type = d.prospect === true ? t('import_isProspect') : d.prospect === false ? t('import_isCustomer') : undefined;
+  return [d.recordId, d.name, d.domains.join(', '), since, d.renewalDate, d.owner, type];
 }
 
 function dealCells(d: DealDraft): Cells {
-  return [d.recordId, d.account.name ?? d.account.domain ?? d.account.id, d.date, formatMinor(d.amount, d.currency, navigator.language), d.product];
+  const type = d.dealType ? t(d.dealType === 'new_business' ? 'import_newBusiness' : 'import_existingBusiness') : undefined;
+  return [d.recordId, d.account.name ?? d.account.domain ?? d.account.id, d.date, formatMinor(d.amount, d.currency, navigator.language), d.product, type];
 }
 
 /** The first rows as they will be stored (converted with the very code the import runs). */

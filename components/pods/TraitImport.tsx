@@ -6,6 +6,7 @@ import type { Rep } from '@/lib/model';
 import { CSV_COLUMNS, parseTraitCsv, planRepUpserts, type RowError } from '@/lib/pods/trait-import';
 import { newId, nowIso } from '@/lib/util/ids';
 import { rowErrorText } from './problem-text';
+import { toWellFormed } from '@/lib/util/well-formed';
 
 /**
  * Import scores from another assessment as CSV, pasted or from a file. Good rows are saved
@@ -23,7 +24,7 @@ export function TraitImport({ team }: { team: readonly Rep[] }) {
 
   async function submit(e: Event) {
     e.preventDefault();
-    const parsed = parseTraitCsv(text);
+    const parsed = parseTraitCsv(toWellFormed(text));
     if (!parsed.ok) {
       setErrors([]);
       setMessage({

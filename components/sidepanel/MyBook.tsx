@@ -4,13 +4,19 @@ import { db } from '@/lib/db';
 import type { CustomerRow } from '@/lib/db/database';
 import { fromRow } from '@/lib/db/customers';
 import { t } from '@/lib/i18n';
-import { buildBook, localIsoDate } from '@/lib/tenure';
+import { buildBook, localIsoDate, signalArgs, type Risk } from '@/lib/tenure';
 import { MixBar, MixLegend } from '../tenure/MixBar';
-import { formatMoney, formatTenure, percent, stepText } from '../tenure/format';
+import { formatMoney, formatTenure, percent, signalText, stepText } from '../tenure/format';
 import { TenureHistogram } from '../tenure/TenureHistogram';
 import { useMe } from '../tenure/useMe';
 import { useLive } from '../ui/useLive';
 import '../tenure/tenure.css';
+
+/** The strongest reason of a risk, in words (empty when there is none). */
+function topReason(risk: Risk): string {
+  const top = risk.signals[0];
+  return top ? (signalText({ code: top.code, weight: top.weight, args: signalArgs(top) }) ?? '') : '';
+}
 
 /** At most this many customers are read for the book; a larger team book needs the server. */
 const BOOK_LIMIT = 500;
@@ -75,6 +81,7 @@ export function MyBook() {
             {t('tenure_bookCount', data.book.entries.length)}
             {data.mine || scope === 'team' ? '' : ` · ${t('tenure_bookNoneMine')}`}
             {data.limited ? ` · ${t('tenure_bookLimited', BOOK_LIMIT)}` : ''}
+            {data.book.prospects ? ` · ${t('tenure_bookProspects', data.book.prospects)}` : ''}
           </p>
           <h3>{t('tenure_bookMix')}</h3>
           {data.book.mix.last12Months.length === 0 && <p class="muted small">{t('tenure_noRevenue')}</p>}
@@ -101,7 +108,9 @@ export function MyBook() {
                     <span class="muted">{e.tenure ? formatTenure(e.tenure.years, e.tenure.months) : t('tenure_unknownShort')}</span>
                   </td>
                   <td>
-                    {t(`tenure_risk_${e.risk.level}`)}
+                    <span class={`t-chip risk-${e.risk.level}`}>{t(`tenure_risk_${e.risk.level}`)}</span>
+                    <br />
+                    <span class="small" data-testid="book-reason">{topReason(e.risk)}</span>
                     <br />
                     <span class="muted">{stepText(e.risk.nextStep)}</span>
                   </td>

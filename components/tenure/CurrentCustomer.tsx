@@ -1,4 +1,5 @@
 import { db } from '@/lib/db';
+import { correctLineKind } from '@/lib/db/line-kind';
 import { tenureOf } from '@/lib/db/tenure-query';
 import { t } from '@/lib/i18n';
 import { buildTimeline, sortNotes, visibleNotes } from '@/lib/tenure/timeline';
@@ -40,7 +41,12 @@ export function CurrentCustomer({ customerId }: { customerId: string | null }) {
   if (!data || !me) return null;
   return (
     <div class="current-customer" data-testid="current-detail">
-      <TenureView tenure={data.tenure} renewalDate={data.row.renewalDate} lastContactAt={data.row.lastContactAt} />
+      <TenureView
+        tenure={data.tenure}
+        renewalDate={data.row.renewalDate}
+        lastContactAt={data.row.lastContactAt}
+        onCorrect={(lineId, kind) => correctLineKind(db(), lineId, kind).catch(() => false)}
+      />
       <Notes customerId={data.row.id} notes={data.notes} meId={me.id} authors={data.authors} />
       {data.contacts.length > 0 && (
         <section aria-labelledby="tenure-contacts">

@@ -5,7 +5,7 @@
 import { t, type MessageKey } from '@/lib/i18n';
 import { formatMinor } from '@/lib/import/money';
 import type { RiskSignalSummary } from '@/lib/messaging/tenure-schema';
-import { SIGNAL_PRIORITY } from '@/lib/tenure/risk';
+import { NEXT_STEPS, SIGNAL_PRIORITY } from '@/lib/tenure/risk';
 
 /** "14 Mar 2019" in the reader's locale; the ISO date is a calendar day, shown as that day. */
 export function formatDay(iso: string): string {
@@ -16,6 +16,17 @@ export function formatDay(iso: string): string {
     return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }).format(at);
   } catch {
     return iso.slice(0, 10);
+  }
+}
+
+/** "Mar 2024" / "2024年3月": the month of an ISO date in the reader's locale. */
+export function formatMonth(iso: string): string {
+  const m = /^(\d{4})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  try {
+    return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
+  } catch {
+    return iso.slice(0, 7);
   }
 }
 
@@ -37,23 +48,17 @@ export const formatTenure = (years: number, months: number) => t('tenureYm', yea
 /** The signal codes this version has messages for: the ones the risk logic can raise. */
 const SIGNALS: ReadonlySet<string> = new Set(SIGNAL_PRIORITY);
 
+/** A signal argument that is a calendar date (signalArgs keeps dates ISO). */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
 /** The message for one risk signal, or null for a code this version does not know. */
 export function signalText(s: RiskSignalSummary): string | null {
   if (!SIGNALS.has(s.code)) return null;
-  const args = s.code === 'coach_left' ? s.args.map(formatDay) : s.args;
+  const args = s.args.map((a) => (ISO_DAY.test(a) ? formatDay(a) : a));
   return t(`tenure_signal_${s.code}` as MessageKey, ...args);
 }
 
-const STEPS = new Set([
-  'call_before_renewal',
-  'resolve_open_problems',
-  'review_reopened_problems',
-  'schedule_business_review',
-  'find_new_coach',
-  'schedule_check_in',
-  'log_first_contact',
-  'keep_in_touch',
-]);
+const STEPS: ReadonlySet<string> = new Set(NEXT_STEPS);
 
 export function stepText(step: string): string {
   return t(`tenure_step_${STEPS.has(step) ? step : 'keep_in_touch'}` as MessageKey);

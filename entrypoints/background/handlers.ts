@@ -1,17 +1,25 @@
 import { browser } from 'wxt/browser';
 import { actOnProblemWire, customerFromSubject, db, linkSubject, pickedInfo, saveCustomer, saveTeachRule, searchCustomers, subjectInfo, teachRulesFor } from '@/lib/db';
-import { handle } from '@/lib/messaging';
+import { handle, type Sender } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
+import type { SubjectInfo } from '@/lib/messaging/protocol';
 import { coachActWire } from '@/lib/db/coach-actions';
 import { localIsoDate } from '@/lib/tenure/summary';
 import { readCatalogue } from '@/lib/prefs/catalogue';
 import { afterAnswer } from '@/lib/db/last-contact';
 import { openQuickLogPopup } from './open-ui';
+import { rememberMoves, wasDetected } from './detected-moves';
+import { checkTeachRuleHost, teachHostFor } from './sender-host';
 import { registerTenureHandlers } from './tenure-handlers';
+
+function remembered(sender: Sender, info: SubjectInfo): SubjectInfo {
+  rememberMoves(sender, info);
+  return info;
+}
 
 export function registerHandlers(): void {
   // After answering, a mail thread's newest message moves the customer's last contact (lib/db/last-contact.ts).
-  handle(msg.lookupSubject, async (subject) => afterAnswer(db(), subject, await subjectInfo(db(), subject)));
+  handle(msg.lookupSubject, async (subject, sender) => remembered(sender, await afterAnswer(db(), subject, await subjectInfo(db(), subject))));
   handle(msg.addCustomerFromSubject, async (subject) => {
     const d = db();
     // Adding twice (a double click, two tabs) must not make two customers.
@@ -20,9 +28,9 @@ export function registerHandlers(): void {
     await saveCustomer(d, customerFromSubject(subject));
     return subjectInfo(d, subject);
   });
-  handle(msg.pickCustomer, async ({ customerId, subject }) => {
+  handle(msg.pickCustomer, async ({ customerId, subject }, sender) => {
     await linkSubject(db(), customerId, subject);
-    return afterAnswer(db(), subject, await pickedInfo(db(), customerId, subject));
+    return remembered(sender, await afterAnswer(db(), subject, await pickedInfo(db(), customerId, subject)));
   });
   handle(msg.loadPanels, async (_none, sender) => {
     const tabId = sender.tab?.id;
@@ -33,15 +41,23 @@ export function registerHandlers(): void {
   });
   handle(msg.getCatalogue, ({ lang }) => readCatalogue(lang));
   handle(msg.searchCustomers, ({ query }) => searchCustomers(db(), query));
-  handle(msg.getTeachRules, ({ host }) => teachRulesFor(db(), host));
-  handle(msg.saveTeachRule, async (rule) => {
+  // Teach rules of the sending frame's own host, not the host its content script names (sender-host.ts).
+  handle(msg.getTeachRules, ({ host }, sender) => teachRulesFor(db(), teachHostFor(sender, host)));
+  handle(msg.saveTeachRule, async (rule, sender) => {
+    checkTeachRuleHost(sender, rule.host);
     await saveTeachRule(db(), rule);
     return teachRulesFor(db(), rule.host);
   });
   // Issue owner: the dock's buttons, through lib/owners' lifecycle.
   handle(msg.ownerAct, ({ problemId, action }) => actOnProblemWire(db(), problemId, action));
   // Sales coaches: the dock's buttons (make a coach, record or dismiss a move, touch).
-  handle(msg.coachAct, ({ subject, action }) => coachActWire(db(), subject, action, localIsoDate()));
+  // A move is acted on only for a coach this background detected as that frame's sender (detected-moves.ts).
+  handle(msg.coachAct, ({ subject, action }, sender) => {
+    if ((action.type === 'move' || action.type === 'notMove') && wasDetected(sender, action.coachId, action.from) === false) {
+      return { ok: false, code: 'refused', reason: 'That coach is not who this page’s sender was recognised as. Look at the page again.' };
+    }
+    return coachActWire(db(), subject, action, localIsoDate());
+  });
   handle(msg.openQuickLog, async () => {
     await openQuickLogPopup();
     return null;

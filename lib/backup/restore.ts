@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { toRow, type HoldfastDB } from '../db';
+import { deepWellFormed } from '../util/well-formed';
 import { Backup, TABLES, type TableName } from './format';
 
 export type ParseResult = { ok: true; backup: Backup } | { ok: false; reason: string };
@@ -15,7 +16,9 @@ export function parseBackup(text: string): ParseResult {
   if (typeof json !== 'object' || json === null || (json as { format?: unknown }).format !== 'holdfast-backup') {
     return { ok: false, reason: 'not a Holdfast backup file (no "format": "holdfast-backup")' };
   }
-  const parsed = z.safeParse(Backup, json);
+  // Text made well-formed before the schemas judge it: a backup written by an older version
+  // may hold a NUL or half an emoji, which would be refused (and could not sync).
+  const parsed = z.safeParse(Backup, deepWellFormed(json));
   if (parsed.success) return { ok: true, backup: parsed.data };
   const issues = parsed.error.issues;
   const shown = issues.slice(0, 5).map((i) => `${i.path.map(String).join('.')}: ${i.message}`);

@@ -16,6 +16,7 @@ import { normaliseCurrency, parseMoney } from '../import/money';
 import type { DateOrder, Table } from '../import/types';
 import { normaliseDomain, normaliseEmail } from '../sites/dom';
 import type { BudgetPeriod } from './period';
+import { truncateWellFormed } from '../util/well-formed';
 
 export const COACH_FIELDS = [
   'name', 'email', 'title', 'company', 'companyDomain', 'referredCustomer', 'referralDate', 'outcome', 'lastTouch',
@@ -157,7 +158,7 @@ export function convertCoachRow(p: PreparedCoaches, cells: readonly string[], in
 
   const draft: CoachDraft = { row, name, email };
   const title = text('title');
-  if (title) draft.title = title.slice(0, 200);
+  if (title) draft.title = truncateWellFormed(title, 200);
   const company = text('company');
   if (company.length > 200) return issue('company', 'too_long', ['200']);
   if (company) draft.company = company;
@@ -176,7 +177,7 @@ export function convertCoachRow(p: PreparedCoaches, cells: readonly string[], in
   if (!outcome) return issue('outcome', 'bad_outcome', [rawOutcome]);
   if (referred) {
     if (!referralDate.value) return issue('referralDate', 'missing_value');
-    draft.referral = { customer: referred.slice(0, 200), date: referralDate.value, outcome };
+    draft.referral = { customer: truncateWellFormed(referred, 200), date: referralDate.value, outcome };
   }
 
   const touch = date('lastTouch');

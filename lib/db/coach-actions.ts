@@ -2,7 +2,9 @@
  * The dock's coach buttons (message `coachAct`), applied in the background. Each action is
  * checked against the page it came from: a coach is made only of an address the page shows,
  * a move only from an address a message on the page was sent from, and the move itself is
- * detected again here (lib/coaches/moves.ts) rather than taken from the dock.
+ * detected again here (lib/db/coach-info.ts, lib/coaches/moves.ts) rather than taken from the
+ * dock — for that coach and that sender, with the rep's confirmation when the coach is
+ * recognised by name only.
  */
 import type { PageSubject } from '../model';
 import type { CoachAction, OwnerActionReply } from '../messaging/protocol';
@@ -11,6 +13,7 @@ import { isPersonPage, personOnPage } from '../coaches/person';
 import { FREE_MAIL_DOMAINS } from '../sites/dom';
 import { CoachRefused, customerByDomain, dismissMove, makeCoach, recordMove, touchCoach } from './coaches';
 import type { HoldfastDB } from './database';
+import { coachInfo } from './coach-info';
 import { resolveCustomer } from './lookup';
 
 const refused = (reason: string): OwnerActionReply => ({ ok: false, code: 'refused', reason });
@@ -40,6 +43,13 @@ export async function coachActWire(d: HoldfastDB, subject: PageSubject, action: 
       case 'notMove': {
         const from = action.from.toLowerCase();
         if (!subject.messages?.some((m) => m.from === from)) return refused('No message on this page comes from that address.');
+        // Detected again here, not taken from the dock: this coach must be the one this page's
+        // sender was recognised as, and a sender recognised by name only needs the rep's word.
+        const notice = (await coachInfo(d, subject, null, today))?.moves.find((m) => m.coachId === action.coachId && m.from === from);
+        if (!notice) return refused('That coach is not who this page’s sender was recognised as.');
+        if (action.type === 'move' && notice.unverified && !action.samePerson) {
+          return refused(`${from} is not an address this coach is known by: confirm it is the same person first.`);
+        }
         if (action.type === 'move') await recordMove(d, action.coachId, from, today);
         else await dismissMove(d, action.coachId, domainOf(from)!);
         return { ok: true };

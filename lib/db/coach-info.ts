@@ -15,7 +15,8 @@
  * 2. the coaches of all those contacts (coaches.contactId), and the names of linked coaches;
  * 3. for a move, whether the new domain is a known customer (else recording makes a prospect).
  * A coach whose new mailbox name differs (wfang@ instead of wang.fang@) is not recognised
- * from mail alone. Only Dexie's own promises are awaited here: a foreign one would make Dexie
+ * from mail alone; one recognised by name and mailbox name only is marked `unverified`, and
+ * the move waits for the rep to confirm the person (a name is easy to take). Only Dexie's own promises are awaited here: a foreign one would make Dexie
  * lose the transaction (see lib/db/subject-info.ts).
  */
 import type { Coach, Contact, PageSubject } from '../model';
@@ -110,18 +111,28 @@ export async function coachInfo(d: HoldfastDB, subject: PageSubject, customer: C
 
   // Moves: each coach's latest message on the page decides (an older one from the old address
   // does not). Round 3: is the new domain a customer already?
-  const found: Array<{ coach: Coach; from: string; move: NonNullable<ReturnType<typeof detectMove>> }> = [];
+  // `known`: the coach is known by that address; otherwise only the name matched, and the rep
+  // must confirm the person before the move is recorded (anyone can take a name).
+  const found: Array<{ coach: Coach; from: string; move: NonNullable<ReturnType<typeof detectMove>>; known: boolean }> = [];
   for (const coach of onPage) {
     const contact = contacts.get(coach.contactId);
     let latest: Message | undefined;
     if (contact) for (const m of messages) if (fromContact(m, contact)) latest = m;
     const move = latest && detectMove(coach, latest.from);
-    if (latest && move) found.push({ coach, from: latest.from, move });
+    if (latest && move) found.push({ coach, from: latest.from, move, known: !!contact?.emails.includes(latest.from) });
   }
   const targets = found.length ? await Promise.all(found.map((f) => customerByDomain(d, f.move.domain))) : [];
-  const moves: CoachMoveNotice[] = found.map(({ coach, from, move }, i) => {
+  const moves: CoachMoveNotice[] = found.map(({ coach, from, move, known }, i) => {
     const target = targets[i];
-    return { coachId: coach.id, name: nameOf(coach), from, domain: move.domain, back: move.kind === 'back', ...(target ? { customerName: target.name } : {}) };
+    return {
+      coachId: coach.id,
+      name: nameOf(coach),
+      from,
+      domain: move.domain,
+      back: move.kind === 'back',
+      ...(target ? { customerName: target.name } : {}),
+      ...(known ? {} : { unverified: true as const }),
+    };
   });
   const moving = new Set(found.map((f) => f.coach.id));
 

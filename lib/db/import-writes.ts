@@ -253,7 +253,7 @@ function sameCustomer(a: Customer, b: Customer): boolean {
   const refs = (c: Customer) => c.crmRefs.map(crmKey).join(' ');
   return (
     a.name === b.name && a.domains.join(' ') === b.domains.join(' ') && refs(a) === refs(b) && a.customerSince === b.customerSince &&
-    a.renewalDate === b.renewalDate && a.ownerRepId === b.ownerRepId && !a.deleted
+    a.sinceSource === b.sinceSource && a.prospect === b.prospect && a.renewalDate === b.renewalDate && a.ownerRepId === b.ownerRepId && !a.deleted
   );
 }
 
@@ -308,7 +308,14 @@ export async function writeAccounts(d: HoldfastDB, drafts: AccountDraft[], o: Wr
         domains: [...new Set([...base.domains, ...draft.domains])],
         crmRefs: ref && !base.crmRefs.some((r) => crmKey(r) === key) ? [...base.crmRefs, ref] : base.crmRefs,
       };
-      if (draft.customerSince) next.customerSince = draft.customerSince;
+      // The CRM's customer-since field is the record's truth; a created date (chosen by the
+      // user) only fills a gap, never replacing a date the CRM or the rep gave.
+      if (draft.customerSince && (draft.sinceSource !== 'crm_created' || base.customerSince === undefined || base.sinceSource === 'crm_created')) {
+        next.customerSince = draft.customerSince;
+        if (draft.sinceSource) next.sinceSource = draft.sinceSource;
+      }
+      if (draft.prospect === true) next.prospect = true;
+      else if (draft.prospect === false) delete next.prospect;
       if (draft.renewalDate) next.renewalDate = draft.renewalDate;
       if (ownerRepId) next.ownerRepId = ownerRepId;
       if (existing && sameCustomer(base, next)) {
@@ -342,7 +349,10 @@ export async function writeAccounts(d: HoldfastDB, drafts: AccountDraft[], o: Wr
 }
 
 function sameLine(a: RevenueLine, b: RevenueLine): boolean {
-  return a.customerId === b.customerId && a.date === b.date && a.amount === b.amount && a.currency === b.currency && a.product === b.product && !a.deleted;
+  return (
+    a.customerId === b.customerId && a.date === b.date && a.amount === b.amount && a.currency === b.currency && a.product === b.product &&
+    a.dealType === b.dealType && !a.deleted
+  );
 }
 
 export async function writeDeals(d: HoldfastDB, drafts: DealDraft[], o: WriteOptions): Promise<WriteResult> {
@@ -390,9 +400,12 @@ export async function writeDeals(d: HoldfastDB, drafts: DealDraft[], o: WriteOpt
       }
 
       const dealRef = refOf(o, 'deals', draft.recordId);
+      // One line per product row of a deal exported with its products (lineKey), else one per deal.
       const id = stableId(
         'revenue',
-        dealRef ? crmKey(dealRef) : `${o.source}|${o.tenant ?? ''}|row|${customerId}|${draft.date}|${draft.amount}|${draft.currency}|${draft.product}`,
+        dealRef
+          ? crmKey(dealRef) + (draft.lineKey !== undefined ? `|line|${draft.lineKey}` : '')
+          : `${o.source}|${o.tenant ?? ''}|row|${customerId}|${draft.date}|${draft.amount}|${draft.currency}|${draft.product}`,
       );
       const firstRow = seen.get(id);
       if (firstRow !== undefined) {
@@ -400,10 +413,9 @@ export async function writeDeals(d: HoldfastDB, drafts: DealDraft[], o: WriteOpt
         continue;
       }
       seen.set(id, draft.row);
-      lines.push({
-        row: draft.row,
-        line: { id, updatedAt: now, customerId, date: draft.date, amount: draft.amount, currency: draft.currency, product: draft.product },
-      });
+      const line: RevenueLine = { id, updatedAt: now, customerId, date: draft.date, amount: draft.amount, currency: draft.currency, product: draft.product };
+      if (draft.dealType) line.dealType = draft.dealType;
+      lines.push({ row: draft.row, line });
     }
 
     const existing = await t.revenueLines.bulkGet(lines.map((l) => l.line.id));

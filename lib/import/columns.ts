@@ -19,6 +19,17 @@
  *   "Deal - Title", "Deal - Value", "Deal - Won time", "Deal - Status" open|won|lost|deleted).
  *   "Organization - Website" and "Organization - Organization created" are assumptions from
  *   Pipedrive's field list (website field, "add time" shown as "… created").
+ * - Deal types: Salesforce Opportunity "Type" (picklist New Customer / Existing Customer -
+ *   Upgrade / - Replacement / - Downgrade), HubSpot "Deal Type" (newbusiness / existingbusiness,
+ *   labels "New Business" / "Existing Business"); Pipedrive has no standard field, so a custom
+ *   one is mapped by the user. Salesforce "Opportunities with Products" reports add "Product
+ *   Name", "Quantity", "Sales Price" and "Total Price" (the line's money) and repeat the
+ *   opportunity's "Amount" on every product row. Customer since: HubSpot's "Became a Customer
+ *   Date"; Salesforce and Pipedrive have none by default (a custom "Customer Since" is common),
+ *   and their created dates are offered only as a labelled choice (ImportSpec.sinceFromCreated).
+ * - Prospects: Salesforce Account "Type" (Prospect / Customer - Direct / Customer - Channel /
+ *   partners), HubSpot "Lifecycle Stage" (Subscriber, Lead, Marketing Qualified Lead, Sales
+ *   Qualified Lead, Opportunity, Customer, Evangelist, Other).
  * Headers compare case-, space- and BOM-insensitively (see `normHeader`).
  */
 import type { AccountField, DealField, ImportKind, SourceId, TargetField } from './types';
@@ -31,9 +42,11 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       recordId: ['Account ID', 'Id'],
       name: ['Account Name', 'Name'],
       website: ['Website'],
-      customerSince: ['Customer Since', 'Created Date', 'CreatedDate'],
+      customerSince: ['Customer Since', 'Customer Since Date'],
+      createdDate: ['Created Date', 'CreatedDate'],
       renewalDate: ['Renewal Date', 'Contract End Date'],
       owner: ['Account Owner', 'Owner Name', 'OwnerId'],
+      accountType: ['Type', 'Account Type'],
     },
     deals: {
       recordId: ['Opportunity ID', 'Id'],
@@ -42,10 +55,12 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       accountName: ['Account Name'],
       accountDomain: ['Website'],
       amount: ['Amount'],
+      lineAmount: ['Total Price', 'TotalPrice'],
       currency: ['Opportunity Currency', 'Amount Currency', 'CurrencyIsoCode'],
       date: ['Close Date', 'CloseDate'],
       stage: ['Stage', 'StageName', 'Won', 'IsWon'],
-      product: ['Product', 'Product Name', 'Opportunity Type', 'Type'],
+      dealType: ['Type', 'Opportunity Type'],
+      product: ['Product Name', 'Product', 'Product2.Name'],
     },
   },
   hubspot: {
@@ -53,9 +68,11 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       recordId: ['Record ID', 'Company ID'],
       name: ['Company name', 'Name'],
       website: ['Company Domain Name', 'Website URL'],
-      customerSince: ['Became a Customer Date', 'Create Date'],
+      customerSince: ['Became a Customer Date'],
+      createdDate: ['Create Date'],
       renewalDate: ['Renewal Date', 'Contract End Date'],
       owner: ['Company owner', 'HubSpot Owner'],
+      accountType: ['Lifecycle Stage', 'Type'],
     },
     deals: {
       recordId: ['Record ID', 'Deal ID'],
@@ -67,7 +84,8 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       currency: ['Currency', 'Deal currency code'],
       date: ['Close Date'],
       stage: ['Deal Stage', 'Is Closed Won'],
-      product: ['Product', 'Deal Type'],
+      dealType: ['Deal Type', 'dealtype'],
+      product: ['Product', 'Product Name'],
     },
   },
   pipedrive: {
@@ -75,7 +93,7 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       recordId: ['Organization - ID'],
       name: ['Organization - Name'],
       website: ['Organization - Website'],
-      customerSince: ['Organization - Organization created', 'Organization - Add time'],
+      createdDate: ['Organization - Organization created', 'Organization - Add time'],
       owner: ['Organization - Owner'],
     },
     deals: {
@@ -88,7 +106,9 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       currency: ['Deal - Currency'],
       date: ['Deal - Won time', 'Deal - Expected close date', 'Deal - Close time'],
       stage: ['Deal - Status'],
-      product: ['Deal - Product name', 'Deal - Products', 'Deal - Pipeline'],
+      // No standard field: a custom one the user maps (or names so).
+      dealType: ['Deal - Deal type', 'Deal - Type', 'Deal - New or existing'],
+      product: ['Deal - Product name', 'Deal - Products'],
     },
   },
   // Anything else: the obvious English names, so a hand-made sheet maps itself.
@@ -97,9 +117,11 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       recordId: ['ID', 'Account ID', 'Customer ID'],
       name: ['Name', 'Company', 'Company Name', 'Customer', 'Account'],
       website: ['Domain', 'Website', 'URL'],
-      customerSince: ['Customer Since', 'Since', 'Created'],
-      renewalDate: ['Renewal Date', 'Renewal'],
-      owner: ['Owner', 'Rep'],
+      customerSince: ['Customer Since', 'Since', '成为客户日期', '成交日期', '首次成交日期'],
+      createdDate: ['Created', 'Created Date', '创建时间', '创建日期'],
+      renewalDate: ['Renewal Date', 'Renewal', '续约日期', '到期日期'],
+      owner: ['Owner', 'Rep', '负责人', '所有人'],
+      accountType: ['Type', 'Status', 'Lifecycle Stage', '客户状态', '客户阶段', '客户类型'],
     },
     deals: {
       recordId: ['ID', 'Deal ID'],
@@ -107,11 +129,13 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       accountId: ['Account ID', 'Customer ID', 'Company ID'],
       accountName: ['Account', 'Customer', 'Company'],
       accountDomain: ['Domain', 'Website'],
-      amount: ['Amount', 'Value', 'Revenue'],
-      currency: ['Currency'],
-      date: ['Date', 'Close Date', 'Closed'],
-      stage: ['Stage', 'Status'],
-      product: ['Product'],
+      amount: ['Amount', 'Value', 'Revenue', '金额', '成交金额'],
+      lineAmount: ['Line Amount', 'Total Price', '产品金额', '小计'],
+      currency: ['Currency', '币种', '货币'],
+      date: ['Date', 'Close Date', 'Closed', '成交日期', '签约日期'],
+      stage: ['Stage', 'Status', '阶段', '商机阶段'],
+      dealType: ['Deal Type', 'Type', '新老客户', '商机类型', '业务类型'],
+      product: ['Product', '产品', '产品名称'],
     },
   },
 };

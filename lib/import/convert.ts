@@ -4,6 +4,8 @@
  */
 import { normaliseDomain } from '../sites/dom';
 import { salesforceId18 } from '../sites/salesforce';
+import { productKey } from '../tenure/classify';
+import { parseDealType, parseProspect } from './crm-values';
 import { decideDateOrder, parseDate } from './dates';
 import { currencyExponent, normaliseCurrency, parseMoney } from './money';
 import type {
@@ -13,7 +15,7 @@ import type {
 /** The product of a revenue line whose file names none (classification needs one). */
 export const UNSPECIFIED_PRODUCT = 'Unspecified';
 
-const DATE_FIELDS = ['customerSince', 'renewalDate', 'date'] as const;
+const DATE_FIELDS = ['customerSince', 'createdDate', 'renewalDate', 'date'] as const;
 type DateField = (typeof DATE_FIELDS)[number];
 
 /** What is decided once per file before rows are read: how each date column is ordered. */
@@ -108,7 +110,20 @@ export function convertAccount(p: Prepared, cells: string[], index: number): Row
   const draft: AccountDraft = { row: r.row, name, domains: domainsOf(r.text('website')) };
   const recordId = recordIdOf(p.spec.source, r.text('recordId'));
   if (recordId) draft.recordId = recordId;
-  if (since.value) draft.customerSince = since.value;
+  if (since.value) {
+    draft.customerSince = since.value;
+    draft.sinceSource = 'crm';
+  } else if (p.spec.sinceFromCreated) {
+    // Only when the user chose it: the day the record was typed in, labelled as such.
+    const created = r.date('createdDate');
+    if ('issue' in created) return { rejected: created.issue };
+    if (created.value) {
+      draft.customerSince = created.value;
+      draft.sinceSource = 'crm_created';
+    }
+  }
+  const prospect = parseProspect(r.text('accountType'));
+  if (prospect !== undefined) draft.prospect = prospect;
   if (renewal.value) draft.renewalDate = renewal.value;
   const owner = r.text('owner');
   if (owner) draft.owner = owner;
@@ -134,7 +149,11 @@ export function convertDeal(p: Prepared, cells: string[], index: number): RowOut
     const stage = r.text('stage');
     if (!isWon(stage)) return { skipped: r.issue('stage', 'not_won', [stage]) };
   }
-  const rawAmount = r.text('amount');
+  // A product row of a deal (Salesforce "Opportunities with Products"): its own money is the
+  // line's total; the deal's Amount, repeated on every row, is used only for a row without one.
+  const lineAmount = r.text('lineAmount');
+  const amountField = lineAmount ? 'lineAmount' : 'amount';
+  const rawAmount = lineAmount || r.text('amount');
   if (!rawAmount) return { rejected: r.issue('amount', 'missing_value') };
 
   const rawCurrency = r.text('currency');
@@ -145,10 +164,10 @@ export function convertDeal(p: Prepared, cells: string[], index: number): RowOut
   if (!money.ok) {
     const cur = currency ?? p.spec.defaultCurrency;
     const params = money.code === 'too_many_decimals' ? [rawAmount, cur, String(currencyExponent(cur))] : [rawAmount];
-    return { rejected: r.issue('amount', money.code, params) };
+    return { rejected: r.issue(amountField, money.code, params) };
   }
   if (money.code && currency && money.code !== currency) {
-    return { rejected: r.issue('amount', 'currency_mismatch', [money.code, currency]) };
+    return { rejected: r.issue(amountField, 'currency_mismatch', [money.code, currency]) };
   }
   currency ??= money.code ?? normaliseCurrency(p.spec.defaultCurrency);
   if (!currency) return { rejected: r.issue('currency', 'no_currency') };
@@ -175,6 +194,9 @@ export function convertDeal(p: Prepared, cells: string[], index: number): RowOut
   if (recordId) draft.recordId = recordId;
   const title = r.text('title');
   if (title) draft.title = title;
+  const dealType = parseDealType(r.text('dealType'));
+  if (dealType) draft.dealType = dealType;
+  if (lineAmount) draft.lineKey = productKey(product);
   return { draft };
 }
 
@@ -187,7 +209,11 @@ export interface Converted<T> {
 
 /**
  * Every row of a file. A record id seen twice in one file is refused the second time (the
- * export is broken or two files were pasted together); the first occurrence imports.
+ * export is broken or two files were pasted together); the first occurrence imports. Deals
+ * exported once per product are the exception: with a line-amount column each product row is
+ * its own line (numbered per product, so re-imports find it again); without one, further rows
+ * of the same deal with the same amount are the deal repeated and are skipped, so its money
+ * counts once.
  */
 export function convertTable<K extends ImportSpec['kind']>(
   table: Table,
@@ -196,21 +222,38 @@ export function convertTable<K extends ImportSpec['kind']>(
   type T = K extends 'accounts' ? AccountDraft : DealDraft;
   const p = prepare(table, spec);
   const out: Converted<T> = { drafts: [], rejected: [], skipped: [], warnings: p.warnings };
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { row: number; amount?: number }>();
   const convert = spec.kind === 'accounts' ? convertAccount : convertDeal;
+  const idColumn = spec.mapping.recordId === undefined ? undefined : p.headers[spec.mapping.recordId];
   table.rows.forEach((cells, index) => {
     const result = convert(p, cells, index) as RowOutcome<T>;
     if ('rejected' in result) out.rejected.push(result.rejected);
     else if ('skipped' in result) out.skipped.push(result.skipped);
     else {
-      const id = result.draft.recordId;
-      const first = id ? seen.get(id) : undefined;
-      if (id && first !== undefined) {
-        out.rejected.push({ row: result.draft.row, column: p.headers[spec.mapping.recordId!], code: 'duplicate_record', params: [id, String(first)] });
+      const draft = result.draft;
+      const id = draft.recordId;
+      if (!id) {
+        out.drafts.push(draft);
         return;
       }
-      if (id) seen.set(id, result.draft.row);
-      out.drafts.push(result.draft);
+      const deal = 'amount' in draft ? (draft as DealDraft) : undefined;
+      let key = id;
+      if (deal?.lineKey !== undefined) {
+        // The n-th row of this product in this deal.
+        let n = 1;
+        while (seen.has(`${id}|${deal.lineKey}|${n}`)) n++;
+        deal.lineKey = `${deal.lineKey}|${n}`;
+        key = `${id}|${deal.lineKey}`;
+      }
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const issue = { row: draft.row, ...(idColumn !== undefined ? { column: idColumn } : {}), params: [id, String(first.row)] };
+        if (deal && first.amount === deal.amount) out.skipped.push({ ...issue, code: 'repeated_deal' });
+        else out.rejected.push({ ...issue, code: 'duplicate_record' });
+        return;
+      }
+      seen.set(key, deal ? { row: draft.row, amount: deal.amount } : { row: draft.row });
+      out.drafts.push(draft);
     }
   });
   return out;

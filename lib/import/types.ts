@@ -1,4 +1,5 @@
 /** Shared shapes of the CSV import: plain data, no browser APIs. */
+import type { DealType } from '../model/revenue';
 
 export type ImportKind = 'accounts' | 'deals';
 
@@ -6,11 +7,11 @@ export type ImportKind = 'accounts' | 'deals';
 export type SourceId = 'salesforce' | 'hubspot' | 'pipedrive' | 'generic';
 export const SOURCES: readonly SourceId[] = ['salesforce', 'hubspot', 'pipedrive', 'generic'];
 
-export const ACCOUNT_FIELDS = ['recordId', 'name', 'website', 'customerSince', 'renewalDate', 'owner'] as const;
+export const ACCOUNT_FIELDS = ['recordId', 'name', 'website', 'customerSince', 'createdDate', 'renewalDate', 'owner', 'accountType'] as const;
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];
 
 export const DEAL_FIELDS = [
-  'recordId', 'title', 'accountId', 'accountName', 'accountDomain', 'amount', 'currency', 'date', 'stage', 'product',
+  'recordId', 'title', 'accountId', 'accountName', 'accountDomain', 'amount', 'lineAmount', 'currency', 'date', 'stage', 'dealType', 'product',
 ] as const;
 export type DealField = (typeof DEAL_FIELDS)[number];
 
@@ -46,6 +47,7 @@ export type ReasonCode =
   | 'no_currency'
   | 'not_won'
   | 'duplicate_record'
+  | 'repeated_deal'
   | 'unknown_account'
   | 'invalid_record';
 
@@ -72,6 +74,10 @@ export interface AccountDraft {
   name: string;
   domains: string[];
   customerSince?: string;
+  /** Where customerSince came from: the CRM's customer-since column, or (chosen) its created date. */
+  sinceSource?: 'crm' | 'crm_created';
+  /** The CRM's type or lifecycle stage says prospect; false when it says customer. */
+  prospect?: boolean;
   renewalDate?: string;
   owner?: string;
 }
@@ -86,6 +92,13 @@ export interface DealDraft {
   amount: number;
   currency: string;
   product: string;
+  /** The CRM's new vs existing business, when the file says. */
+  dealType?: DealType;
+  /**
+   * One product line of a deal exported once per product (Salesforce "Opportunities with
+   * Products"): which line of the deal, so each line is its own revenue line.
+   */
+  lineKey?: string;
 }
 
 /** What the user chose in the mapping step. */
@@ -98,4 +111,9 @@ export interface ImportSpec {
   defaultCurrency: string;
   /** The CRM instance (Salesforce My Domain, HubSpot portal id, Pipedrive subdomain). */
   tenant?: string;
+  /**
+   * Accounts: where no customer-since column has a value, use the record's created date (the
+   * day someone typed the account in). Off unless the user chooses it; such dates are labelled.
+   */
+  sinceFromCreated?: boolean;
 }

@@ -75,6 +75,12 @@ export const CoachMoveNotice = z.object({
   back: z.boolean(),
   /** The customer already known by that domain; absent: recording creates a prospect. */
   customerName: z.optional(z.string()),
+  /**
+   * The address is not one the coach is known by: only the display name and mailbox name
+   * match (anyone can write as "Wang Fang" <wang.fang@elsewhere>). The rep must confirm it is
+   * the same person before the move is recorded (issue 14, finding 8).
+   */
+  unverified: z.optional(z.literal(true)),
 });
 export type CoachMoveNotice = z.infer<typeof CoachMoveNotice>;
 
@@ -199,7 +205,8 @@ export const openQuickLog = message('openQuickLog', NoData, NoData);
 /** What the dock may ask about coaches; the background re-checks each against the page. */
 export const CoachAction = z.union([
   z.object({ type: z.literal('make'), email: z.string() }),
-  z.object({ type: z.enum(['move', 'notMove']), coachId: Id, from: z.string() }),
+  /** samePerson: the rep confirmed that an address the coach is not known by is theirs (CoachMoveNotice.unverified). */
+  z.object({ type: z.enum(['move', 'notMove']), coachId: Id, from: z.string(), samePerson: z.optional(z.literal(true)) }),
   z.object({ type: z.literal('touch'), coachId: Id }),
 ]);
 export type CoachAction = z.infer<typeof CoachAction>;
@@ -216,3 +223,12 @@ export const editCustomer = message('editCustomer', z.object({ customerId: Id, e
 export const createCustomer = message('createCustomer', z.object({ subject: PageSubject, edit: CustomerEdit }), CustomerEditReply);
 /** panels → background: the colleagues a customer's owner can be chosen from. */
 export const listReps = message('listReps', NoData, z.array(RepChoice));
+/**
+ * panels → background: the rep's correction of one revenue line's kind (null: back to what
+ * the CRM or the history says). Stored on the line, so it survives re-imports and syncs.
+ */
+export const correctLineKind = message(
+  'correctLineKind',
+  z.object({ lineId: Id, kind: z.nullable(z.enum(['existing', 'cross_sell', 'new'])) }),
+  z.object({ ok: z.boolean() }),
+);

@@ -34,6 +34,14 @@ export const TenureSummary = z.object({
   /** Customer since, or the first purchase when not recorded; null when neither is known. */
   since: z.nullable(z.string()),
   sinceFromRevenue: z.boolean(),
+  /** crm | crm_created | rep | entered | first_purchase (lib/tenure/summary.ts SinceBasis). */
+  sinceBasis: z.nullable(z.string()),
+  prospect: z.boolean(),
+  dataFrom: z.nullable(z.string()),
+  /** The relationship began well before the first purchase in the data: figures are partial. */
+  earlierNotImported: z.boolean(),
+  /** Lines whose kind came from the rep, the CRM, or an estimate from purchase history. */
+  sources: z.object({ rep: z.number(), crm: z.number(), estimate: z.number() }),
   years: z.nullable(z.number()),
   months: z.nullable(z.number()),
   daysToRenewal: z.nullable(z.number()),
@@ -44,14 +52,37 @@ export const TenureSummary = z.object({
   lineCount: z.number(),
   /** More lines than one bounded read: older middle history was left out. */
   partial: z.boolean(),
+  /**
+   * The latest lines with the reason for each kind (TenureLine). Checked only as a list here:
+   * the content script never reads them, and the dock's panels parse each with TenureLine
+   * (components/tenure/LineReasons.tsx); the full schema would cost every content script bytes
+   * of its 20 KB.
+   */
+  recent: z.array(z.unknown()),
   risk: z.object({
-    level: z.enum(['low', 'medium', 'high']),
+    level: z.enum(['low', 'medium', 'high', 'unknown']),
     score: z.number(),
     signals: z.array(RiskSignalSummary),
     nextStep: z.string(),
   }),
 });
 export type TenureSummary = z.infer<typeof TenureSummary>;
+
+/** One revenue line as the panels list it, with why it has its kind (codes: lib/tenure/classify.ts KindReason). */
+/* @__NO_SIDE_EFFECTS__ */
+export function tenureLineSchema() {
+  return z.object({
+    id: z.string(),
+    date: z.string(),
+    product: z.string(),
+    amount: z.number(),
+    currency: z.string(),
+    kind: z.enum(['existing', 'cross_sell', 'new']),
+    reason: z.string(),
+    gap: z.optional(z.number()),
+  });
+}
+export type TenureLine = z.infer<ReturnType<typeof tenureLineSchema>>;
 
 /**
  * A string of at most `n` characters. A function marked free of side effects, so that the
@@ -77,6 +108,8 @@ export const CustomerEdit = z.object({
   name: z.optional(capped(400)),
   domains: z.optional(cappedList(capped(300), 200)),
   customerSince: z.optional(z.nullable(capped(40))),
+  /** Who states customerSince: the rep (the default) or the CRM page it was captured from. */
+  sinceSource: z.optional(z.enum(['rep', 'crm'])),
   renewalDate: z.optional(z.nullable(capped(40))),
   ownerRepId: z.optional(z.nullable(capped(64))),
 });

@@ -1,8 +1,9 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, Domain, Id, IsoDate, MinorUnits, ShortText, syncedFields } from './common';
+import { MAX_COACH_ENTRIES, MAX_DOMAINS } from './bounds';
+import { CurrencyCode, Domain, Id, IsoDate, MinorUnits, ShortText, syncedFields, Text } from './common';
 
 export const Employment = z.object({
-  company: z.string().check(z.minLength(1), z.maxLength(200)),
+  company: Text(200, 1),
   domain: z.optional(Domain),
   from: z.optional(IsoDate),
   /** Absent while current. */
@@ -28,9 +29,9 @@ export type Gift = z.infer<typeof Gift>;
 export const Coach = z.object({
   ...syncedFields,
   contactId: Id,
-  employers: z.array(Employment),
-  referrals: z.array(Referral),
-  gifts: z.array(Gift),
+  employers: z.array(Employment).check(z.maxLength(MAX_COACH_ENTRIES)),
+  referrals: z.array(Referral).check(z.maxLength(MAX_COACH_ENTRIES)),
+  gifts: z.array(Gift).check(z.maxLength(MAX_COACH_ENTRIES)),
   budget: z.optional(
     z.object({ period: z.enum(['month', 'quarter', 'year']), amount: MinorUnits, currency: CurrencyCode }),
   ),
@@ -39,6 +40,6 @@ export const Coach = z.object({
    * Domains the coach writes from that are not an employer (a board seat, a consultancy):
    * the rep said "not a move" once, and the dock stops asking (lib/coaches/moves.ts).
    */
-  otherDomains: z.optional(z.array(Domain)),
+  otherDomains: z.optional(z.array(Domain).check(z.maxLength(MAX_DOMAINS))),
 });
 export type Coach = z.infer<typeof Coach>;

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { Email, Id, ShortText, syncedFields } from './common';
+import { MAX_EMAILS } from './bounds';
+import { Email, Id, ShortText, syncedFields, Text } from './common';
 
 export const Contact = z.object({
   ...syncedFields,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  emails: z.array(Email),
+  name: Text(200, 1),
+  emails: z.array(Email).check(z.maxLength(MAX_EMAILS)),
   customerId: z.optional(Id),
   title: z.optional(ShortText),
 });

@@ -1,9 +1,13 @@
 import * as z from 'zod/mini';
-import { Domain, Id, IsoDate, IsoDateTime, ShortText, syncedFields } from './common';
+import { MAX_COACHES_PER_CUSTOMER, MAX_CRM_REFS, MAX_DOMAINS } from './bounds';
+import { Domain, Id, IsoDate, IsoDateTime, ShortText, syncedFields, Text } from './common';
+
+export const SinceSource = z.enum(['crm', 'crm_created', 'rep']);
+export type SinceSource = z.infer<typeof SinceSource>;
 
 /** Where a customer lives in a CRM. */
 export const CrmRef = z.object({
-  site: z.string().check(z.minLength(1), z.maxLength(40)),
+  site: Text(40, 1),
   objectType: ShortText,
   recordId: ShortText,
   tenant: z.optional(ShortText),
@@ -12,10 +16,21 @@ export type CrmRef = z.infer<typeof CrmRef>;
 
 export const Customer = z.object({
   ...syncedFields,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  domains: z.array(Domain),
-  crmRefs: z.array(CrmRef),
+  name: Text(200, 1),
+  domains: z.array(Domain).check(z.maxLength(MAX_DOMAINS)),
+  crmRefs: z.array(CrmRef).check(z.maxLength(MAX_CRM_REFS)),
   customerSince: z.optional(IsoDate),
+  /**
+   * Where customerSince came from: the CRM's customer-since field, the CRM record's created
+   * date (only when the importer chose it, and labelled so), or the rep. Absent on records
+   * older than this field: shown as entered, without a source.
+   */
+  sinceSource: z.optional(SinceSource),
+  /**
+   * A prospect (CRM type "Prospect", lifecycle stage lead/opportunity): known to the CRM but
+   * not yet buying. Kept out of the book's mix, tenure and risk lists.
+   */
+  prospect: z.optional(z.boolean()),
   renewalDate: z.optional(IsoDate),
   ownerRepId: z.optional(Id),
   lastContactAt: z.optional(IsoDateTime),
@@ -24,7 +39,7 @@ export const Customer = z.object({
    * link kept by lib/db/coaches.ts, so the dock finds them by primary key (no index on
    * coaches' referrals and employers exists); the coach records remain the truth.
    */
-  coachIds: z.optional(z.array(Id)),
+  coachIds: z.optional(z.array(Id).check(z.maxLength(MAX_COACHES_PER_CUSTOMER))),
 });
 export type Customer = z.infer<typeof Customer>;
 

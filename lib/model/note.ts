@@ -1,10 +1,11 @@
 import * as z from 'zod/mini';
-import { Id, syncedFields } from './common';
+import { MAX_LONG_TEXT } from './bounds';
+import { Id, syncedFields, Text } from './common';
 
 export const Note = z.object({
   ...syncedFields,
   customerId: Id,
-  text: z.string().check(z.minLength(1), z.maxLength(20_000)),
+  text: Text(MAX_LONG_TEXT, 1),
   authorRepId: Id,
   visibility: z.enum(['private', 'team']),
   pinned: z.optional(z.boolean()),

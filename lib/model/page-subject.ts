@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Domain, Email, IsoDate, IsoDateTime, ShortText } from './common';
+import { Domain, Email, IsoDate, IsoDateTime, ShortText, Text } from './common';
 
 /**
  * What a site adapter reads off a page: which customer the page is about, as far as the
@@ -7,7 +7,7 @@ import { Domain, Email, IsoDate, IsoDateTime, ShortText } from './common';
  */
 export const PageSubject = z.object({
   /** Adapter id: 'salesforce', 'gmail', 'generic', … */
-  site: z.string().check(z.minLength(1), z.maxLength(40)),
+  site: Text(40, 1),
   /** The CRM's object type: 'Account', 'contact', 'deal', … */
   objectType: z.optional(ShortText),
   recordId: z.optional(ShortText),

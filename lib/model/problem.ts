@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Id, IsoDateTime, LongText, syncedFields } from './common';
+import { MAX_PROBLEM_EVENTS, MAX_REPS_IN_LIST } from './bounds';
+import { Id, IsoDateTime, LongText, syncedFields, Text } from './common';
 import { Channel, ProblemStatus, Severity } from './enums';
 
 export { Channel, ProblemStatus, Severity };
@@ -8,7 +9,7 @@ export { Channel, ProblemStatus, Severity };
 export const Confirmation = z.object({
   at: IsoDateTime,
   /** Who at the customer confirmed. */
-  by: z.string().check(z.minLength(1), z.maxLength(200)),
+  by: Text(200, 1),
   how: Channel,
   satisfied: z.boolean(),
   comment: z.optional(LongText),
@@ -28,25 +29,25 @@ export const ProblemEvent = z.discriminatedUnion('type', [
   z.object({ ...eventBase, type: z.literal('cover'), repId: Id, action: z.enum(['add', 'remove']) }),
   z.object({ ...eventBase, type: z.literal('confirmation'), confirmation: Confirmation }),
   /** The only way ownership moves: deliberate, with a written reason that stays visible. */
-  z.object({ ...eventBase, type: z.literal('transfer'), fromRepId: Id, toRepId: Id, reason: z.string().check(z.minLength(10), z.maxLength(2000)) }),
+  z.object({ ...eventBase, type: z.literal('transfer'), fromRepId: Id, toRepId: Id, reason: Text(2000, 10) }),
 ]);
 export type ProblemEvent = z.infer<typeof ProblemEvent>;
 
 export const Problem = z.object({
   ...syncedFields,
   customerId: Id,
-  title: z.string().check(z.minLength(1), z.maxLength(200)),
+  title: Text(200, 1),
   detail: z.optional(LongText),
   severity: Severity,
   channel: Channel,
   receivedAt: IsoDateTime,
   /** The rep who received it. Never changed by an ordinary edit; only by a `transfer` event. */
   ownerRepId: Id,
-  coveringRepIds: z.array(Id),
+  coveringRepIds: z.array(Id).check(z.maxLength(MAX_REPS_IN_LIST)),
   status: ProblemStatus,
   dueAt: z.optional(IsoDateTime),
   reopenCount: z.int().check(z.gte(0)),
-  events: z.array(ProblemEvent),
+  events: z.array(ProblemEvent).check(z.maxLength(MAX_PROBLEM_EVENTS)),
 });
 export type Problem = z.infer<typeof Problem>;
 

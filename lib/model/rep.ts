@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { Email, Id, syncedFields } from './common';
+import { MAX_REPS_IN_LIST } from './bounds';
+import { Email, Id, syncedFields, Text } from './common';
 import { Style } from './enums';
 
 export { Style };
@@ -18,7 +19,7 @@ export type Traits = z.infer<typeof Traits>;
 
 export const Rep = z.object({
   ...syncedFields,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
+  name: Text(200, 1),
   email: z.optional(Email),
   traits: z.optional(Traits),
   style: z.optional(Style),
@@ -27,8 +28,8 @@ export type Rep = z.infer<typeof Rep>;
 
 export const Pod = z.object({
   ...syncedFields,
-  name: z.string().check(z.minLength(1), z.maxLength(200)),
-  memberIds: z.array(Id),
+  name: Text(200, 1),
+  memberIds: z.array(Id).check(z.maxLength(MAX_REPS_IN_LIST)),
 });
 export type Pod = z.infer<typeof Pod>;
 

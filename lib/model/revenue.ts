@@ -1,8 +1,17 @@
 import * as z from 'zod/mini';
-import { CurrencyCode, Id, IsoDate, MinorUnits, syncedFields } from './common';
+import { CurrencyCode, Id, IsoDate, MinorUnits, syncedFields, Text } from './common';
 
 export const RevenueKind = z.enum(['existing', 'cross_sell', 'new']);
 export type RevenueKind = z.infer<typeof RevenueKind>;
+
+/**
+ * The CRM's own answer to "new or existing business?" for the deal a line comes from
+ * (Salesforce Opportunity.Type, HubSpot dealtype, a mapped Pipedrive field, 新客户/老客户).
+ * It decides new versus existing; within existing business, lib/tenure tells cross-sell from
+ * repeat by the products bought before.
+ */
+export const DealType = z.enum(['new_business', 'existing_business']);
+export type DealType = z.infer<typeof DealType>;
 
 export const RevenueLine = z.object({
   ...syncedFields,
@@ -11,9 +20,15 @@ export const RevenueLine = z.object({
   /** Minor units; negative for refunds. */
   amount: MinorUnits,
   currency: CurrencyCode,
-  product: z.string().check(z.minLength(1), z.maxLength(200)),
-  /** When absent it is derived from the customer's history (lib/tenure). */
+  product: Text(200, 1),
+  /**
+   * The rep's correction, the highest authority (DESIGN §5). When absent the kind is derived
+   * (lib/tenure/classify.ts) from the deal type, customer since and purchase history. Imports
+   * never write it, so a correction survives re-imports; it syncs like any field.
+   */
   kind: z.optional(RevenueKind),
+  /** What the CRM says the deal was, when the export or page has it. */
+  dealType: z.optional(DealType),
 });
 export type RevenueLine = z.infer<typeof RevenueLine>;
 

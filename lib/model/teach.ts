@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { Id, IsoDateTime } from './common';
+import { Id, IsoDateTime, wellFormed } from './common';
 
 /** What a taught element holds. */
 export const TaughtField = z.enum(['name', 'email', 'website']);
@@ -15,7 +15,7 @@ export const TeachRule = z.object({
   host: z.string().check(z.regex(/^[a-z0-9.-]+(:\d+)?$/, 'a host name such as crm.acme.internal')),
   pathPattern: z.string().check(z.regex(/^\/[^\s]*$/, 'a path starting with /'), z.maxLength(500)),
   field: TaughtField,
-  selector: z.string().check(z.minLength(1), z.maxLength(1000)),
+  selector: z.string().check(z.minLength(1), z.maxLength(1000), wellFormed),
   createdAt: IsoDateTime,
 });
 export type TeachRule = z.infer<typeof TeachRule>;

@@ -7,6 +7,9 @@ import { IsoDateTime, LongText, Severity, type Problem } from '../model';
 
 export const EDITABLE_FIELDS = ['title', 'detail', 'severity', 'dueAt'] as const;
 
+/** How the `update` event an edit logs begins: the rulebook (judge.ts) finds edits by it. */
+export const EDIT_SUMMARY_PREFIX = 'Edited: ';
+
 /** `null` clears an optional field (detail, due time); absent means "leave as is". */
 const EditChanges = z.strictObject({
   title: z.optional(z.string().check(z.trim(), z.minLength(1, 'a title'), z.maxLength(200))),
@@ -69,5 +72,5 @@ export function planEdit(problem: Problem, changes: unknown): EditOutcome {
   if (parts.length === 0) {
     return { ok: false, code: 'nothing_to_change', reason: 'The edit changes nothing.' };
   }
-  return { ok: true, patch: next, summary: `Edited: ${parts.join('; ')}` };
+  return { ok: true, patch: next, summary: `${EDIT_SUMMARY_PREFIX}${parts.join('; ')}` };
 }

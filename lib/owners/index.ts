@@ -7,3 +7,5 @@ export * from './urgency';
 export { EDITABLE_FIELDS } from './edit';
 export { STATUS_LABEL } from './transitions';
 export * from './run';
+export { judgeProblem, type Judgement, type JudgeActor } from './judge';
+export { mergeProblem } from './merge';

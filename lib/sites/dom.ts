@@ -4,6 +4,7 @@
  * (`textContent`, never `innerText`).
  */
 import type { PageSubject } from '../model/page-subject';
+import { truncateWellFormed } from '../util/well-formed';
 
 // ---------------------------------------------------------------------------------------
 // Text, emails, domains
@@ -33,7 +34,8 @@ export function cleanText(value: string | null | undefined): string | undefined 
   if (!value) return undefined;
   const text = value.replace(/\s+/g, ' ').trim();
   if (!text) return undefined;
-  return text.length > MAX_TEXT ? text.slice(0, MAX_TEXT - 1) + '…' : text;
+  // Cut between characters, never inside an emoji's surrogate pair (issue 14, finding 3).
+  return text.length > MAX_TEXT ? truncateWellFormed(text, MAX_TEXT - 1) + '…' : text;
 }
 
 /** An element's own text (textContent: no layout). */

@@ -7,8 +7,12 @@
  * Push: the outbox in id order, in batches of at most MAX_PUSH_MUTATIONS (and a byte cap);
  * entries leave only up to the server's lastMutationId. A 409 (gap) resends from the
  * server's lastMutationId + 1. Pull: pages until `more` is false; the cursor is saved in the
- * same transaction that applied its page. Any failure throws a SyncHttpError and leaves the
- * outbox as the server last confirmed it.
+ * same transaction that applied its page; a page that fails with a 413, a 5xx or a timeout is
+ * asked for again smaller (a page of large records can be too much for the server or the
+ * network), down to one change. A round whose push fails still pulls (a record the server
+ * cannot take must not keep colleagues' changes from this device) and then reports the push's
+ * failure. Any failure throws a SyncHttpError and leaves the outbox as the server last
+ * confirmed it.
  */
 import type { HoldfastDB } from '../db/database';
 import { applyChanges, confirmUpTo, refusedTables } from './apply';
@@ -102,17 +106,28 @@ export async function push(o: EngineOptions, config: ConfigRow, client: SyncClie
 /** The server does not know our cursor (it was restored from a backup, or replaced): 409 cursor_unknown. */
 const unknownCursor = (err: unknown) => err instanceof SyncHttpError && err.status === 409 && err.serverError === 'cursor_unknown';
 
+/** A pull page that failed in a way a smaller page may not: too large, the server failing, too slow. */
+const pageTooBig = (err: unknown) => err instanceof SyncHttpError && (err.status === 413 || err.code === 'server' || err.code === 'timeout');
+/** Each failure of a page divides its size by this much. */
+const PAGE_SHRINK = 4;
+
 export async function pull(o: EngineOptions, config: ConfigRow, client: SyncClient): Promise<{ pulled: number; keptLocal: number }> {
   const d = o.db;
   let cursor = await readCursor(d);
   let pulled = 0;
   let keptLocal = 0;
+  const fullLimit = Math.min(o.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
+  let limit = fullLimit;
   for (;;) {
-    const limit = Math.min(o.pullLimit ?? MAX_PULL_LIMIT, MAX_PULL_LIMIT);
     let page;
     try {
       page = await client.pull(config.clientId, cursor, limit);
     } catch (err) {
+      if (pageTooBig(err) && limit > 1) {
+        limit = Math.max(1, Math.floor(limit / PAGE_SHRINK));
+        console.warn(`[holdfast] sync: a pull page failed (${err instanceof Error ? err.message : String(err)}); asking for ${limit} change(s) at a time`);
+        continue;
+      }
       if (!unknownCursor(err) || cursor === '0') throw err;
       // Read the whole stream again: applying what we already have changes nothing.
       console.warn(`[holdfast] sync: the server does not know cursor ${cursor}; pulling from the start`);
@@ -129,6 +144,8 @@ export async function pull(o: EngineOptions, config: ConfigRow, client: SyncClie
     pulled += counts.applied;
     keptLocal += counts.pending;
     cursor = page.cursor;
+    // Past the trouble: grow back towards the full page.
+    limit = Math.min(fullLimit, limit * 2);
     if (!page.more) return { pulled, keptLocal };
   }
 }
@@ -148,8 +165,20 @@ export async function syncOnce(o: EngineOptions): Promise<SyncReport> {
       if (now?.clientId === config.clientId) await d.sync.put({ ...now, firstSync: false });
     });
   }
-  Object.assign(report, await push(o, config, client));
-  Object.assign(report, await pull(o, config, client));
+  let pushFailure: unknown;
+  try {
+    Object.assign(report, await push(o, config, client));
+  } catch (err) {
+    // A refused token refuses the pull too; anything else, pull anyway.
+    if (err instanceof SyncHttpError && err.code === 'unauthorized') throw err;
+    pushFailure = err;
+  }
+  try {
+    Object.assign(report, await pull(o, config, client));
+  } catch (err) {
+    throw pushFailure ?? err;
+  }
+  if (pushFailure !== undefined) throw pushFailure;
   report.reconciled = await reconcileUncertain(d, client, config.clientId);
   return report;
 }

@@ -57,15 +57,21 @@ export interface Book {
   tenure: { bucket: TenureBucket; count: number }[];
   /** Customers with neither a "customer since" nor a purchase. */
   unknownTenure: number;
+  /** Prospects in scope: kept out of the entries, the mix and the tenure counts. */
+  prospects: number;
 }
 
 export function buildBook(input: BookInput, options: BookOptions = {}): Book {
-  const customers = input.customers.filter((c) => !c.deleted && (input.repId === undefined || c.ownerRepId === input.repId));
+  const inScope = input.customers.filter((c) => !c.deleted && (input.repId === undefined || c.ownerRepId === input.repId));
+  // Prospects are not customers yet: no tenure, mix or risk of theirs belongs in a book.
+  const customers = inScope.filter((c) => c.prospect !== true);
   const ids = new Set(customers.map((c) => c.id));
+  const sinceBy = new Map<string, string>();
+  for (const c of customers) if (c.customerSince !== undefined) sinceBy.set(c.id, c.customerSince);
 
   // Classify with the customer's whole history, then keep only this book's customers.
   const ownLines = input.lines.filter((l) => ids.has(l.customerId));
-  const classified = classifyLines(ownLines, options.classify);
+  const classified = classifyLines(ownLines, { ...options.classify, sinceOf: (id) => sinceBy.get(id) });
   const linesBy = groupBy(classified, (l) => l.customerId);
   const problemsBy = groupBy(
     input.problems.filter((p) => ids.has(p.customerId)),
@@ -112,6 +118,7 @@ export function buildBook(input: BookInput, options: BookOptions = {}): Book {
     mix: splitRevenue(classified, input.today),
     tenure: TENURE_BUCKETS.map((bucket) => ({ bucket, count: counts.get(bucket) ?? 0 })),
     unknownTenure,
+    prospects: inScope.length - customers.length,
   };
 }
 

@@ -33,7 +33,9 @@ export function captureOffers(
   const savable = (edit: CustomerEdit) => checkCustomerEdit(edit, customer, today).length === 0;
   for (const field of ['customerSince', 'renewalDate'] as const) {
     const value = fields[field];
-    if (value && value !== customer[field] && savable({ [field]: value })) out.push({ field, value, edit: { [field]: value } });
+    // What the CRM page states is the CRM's "customer since", and is labelled so.
+    const edit: CustomerEdit = field === 'customerSince' ? { customerSince: value, sinceSource: 'crm' } : { [field]: value };
+    if (value && value !== customer[field] && savable(edit)) out.push({ field, value, edit });
   }
   if (fields.website && !customer.domains.includes(fields.website)) {
     out.push({ field: 'website', value: fields.website, edit: { domains: [...customer.domains, fields.website] } });

@@ -1,17 +1,25 @@
 /**
  * Where a revenue line's money comes from (DESIGN §1: ~75% existing, ~15% cross-sell, ~10% new),
- * derived from the customer's purchase history when the line does not say.
+ * and why: every line gets a kind and the reason for it, so the panel can say "CRM: existing
+ * business" or "won back after 26 months" and a rep can check it.
  *
- * Rules, per customer, walking days in order (date, then id for ties):
- * - The first purchase day of a relationship is new business: every line on it is `new`,
- *   however many products it holds.
- * - Later, a product bought before in the relationship is `existing`; a product new to the
- *   customer is `cross_sell` (every line of it on the day it first appears).
- * - Lapse and return: when a purchase comes more than `lapseMonths` (default 24) calendar
- *   months after the previous purchase, the customer had left and was won back, which costs
- *   what winning a new customer costs. That day starts a new relationship: its lines are `new`
- *   and the set of known products starts again from them, so selling an old product later in
- *   the new relationship counts as cross-sell.
+ * Authority, highest first (DESIGN §5):
+ * 1. The rep's correction (`line.kind`): kept as it is.
+ * 2. The CRM's deal type (`line.dealType`): new business is `new`; existing business is
+ *    `existing`, or `cross_sell` when its product is new to the customer.
+ * 3. The relationship's known start (`since`, the customer's "customer since"): real exports
+ *    cover a period, not the whole relationship, so when the first purchase in the data comes
+ *    more than SINCE_GRACE_DAYS after the relationship began, earlier purchases were not
+ *    imported and that first purchase is `existing` (a renewal, most likely), never `new`.
+ * 4. Purchase history, walking days in order (date, then id for ties):
+ *    - the first purchase day of a relationship is new business: every line on it is `new`;
+ *    - later, a product bought before in the relationship is `existing`; a product new to the
+ *      customer is `cross_sell`;
+ *    - lapse and return: a purchase more than `lapseMonths` (default 24) calendar months after
+ *      the previous one means the customer had left and was won back, which costs what winning
+ *      a new customer costs: that day starts a new relationship (its lines are `new`, the known
+ *      products start again). A CRM deal of new business starts one too; a day whose deals the
+ *      CRM calls existing business never does.
  * - Refunds (amount < 0) are not purchases: they never start a relationship, never make a
  *   product known and never end a lapse. A refund takes the kind of the most recent purchase
  *   of its product (across relationships). A refund of a product never bought in this data
@@ -23,15 +31,15 @@
  *   (Money is only summed per currency, in split.ts.)
  * - Products are compared trimmed, case-insensitively and with runs of spaces collapsed,
  *   because CSV exports of one CRM spell the same product inconsistently.
- * - A line with a kind keeps it, and still counts as history (it can start a relationship,
- *   make its product known, be the purchase a refund refers to).
+ * - A corrected line still counts as history (it can start a relationship, make its product
+ *   known, be the purchase a refund refers to).
  * - Tombstoned lines (deleted) are ignored and left out of the result.
  *
  * Cost: one pass to group by customer (a Map), a sort within each customer, one pass to
  * classify: O(n log k) for k lines per customer, no quadratic scans.
  */
 import type { RevenueKind, RevenueLine } from '../model';
-import { addMonths } from './calendar';
+import { addDays, addMonths, monthsBetween } from './calendar';
 
 export interface ClassifyOptions {
   /**
@@ -39,12 +47,57 @@ export interface ClassifyOptions {
    * is new business. `Infinity` turns lapsing off.
    */
   lapseMonths?: number;
+  /** The customer's recorded "customer since", by customer id (bulk forms). */
+  sinceOf?: (customerId: string) => string | undefined;
 }
 
 export const DEFAULT_LAPSE_MONTHS = 24;
 
+/**
+ * A first purchase in the data this many days or fewer after "customer since" is the purchase
+ * that began the relationship (CRMs stamp the date at the first deal, give or take paperwork);
+ * later than that, the export does not reach back to the start.
+ */
+export const SINCE_GRACE_DAYS = 92;
+
+/** Why a line has its kind (messages: tenure_reason_<code>). */
+export type KindReason =
+  | 'corrected'
+  | 'crm_new'
+  | 'crm_existing'
+  | 'crm_cross_sell'
+  | 'first_purchase'
+  | 'won_back'
+  | 'before_data'
+  | 'repeat_product'
+  | 'new_product'
+  | 'refund';
+
+/** Who said so: the rep, the CRM, or Holdfast's estimate from the purchase history. */
+export type KindSource = 'rep' | 'crm' | 'estimate';
+
+export const REASON_SOURCE: Readonly<Record<KindReason, KindSource>> = {
+  corrected: 'rep',
+  crm_new: 'crm',
+  crm_existing: 'crm',
+  crm_cross_sell: 'crm',
+  first_purchase: 'estimate',
+  won_back: 'estimate',
+  before_data: 'estimate',
+  repeat_product: 'estimate',
+  new_product: 'estimate',
+  refund: 'estimate',
+};
+
+/** A line's kind with its reason; `gapMonths` for a win-back (months since the previous purchase). */
+export interface KindVerdict {
+  kind: RevenueKind;
+  reason: KindReason;
+  gapMonths?: number;
+}
+
 /** A revenue line whose kind is known; `kindDerived` says whether this module chose it. */
-export type ClassifiedLine = RevenueLine & { kind: RevenueKind; kindDerived: boolean };
+export type ClassifiedLine = RevenueLine & { kind: RevenueKind; kindDerived: boolean; reason: KindReason; gapMonths?: number };
 
 export function productKey(product: string): string {
   return product.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -55,6 +108,11 @@ export function productKey(product: string): string {
  * form: no line objects are copied, which matters at a million lines.
  */
 export function deriveKinds(lines: readonly RevenueLine[], options: ClassifyOptions = {}): Array<RevenueKind | undefined> {
+  return deriveVerdicts(lines, options).map((v) => v?.kind);
+}
+
+/** Kind and reason of every line, aligned with the input (undefined for tombstoned lines). */
+export function deriveVerdicts(lines: readonly RevenueLine[], options: ClassifyOptions = {}): Array<KindVerdict | undefined> {
   // Group positions, not copies: one Map lookup per line keeps a million lines linear.
   const byCustomer = new Map<string, number[]>();
   for (let i = 0; i < lines.length; i++) {
@@ -64,15 +122,16 @@ export function deriveKinds(lines: readonly RevenueLine[], options: ClassifyOpti
     if (group) group.push(i);
     else byCustomer.set(line.customerId, [i]);
   }
-  const kinds = new Array<RevenueKind | undefined>(lines.length).fill(undefined);
+  const verdicts = new Array<KindVerdict | undefined>(lines.length).fill(undefined);
   const keyOf = productKeys();
   const dates = dateKeys(lines);
-  for (const group of byCustomer.values()) {
-    classifyHistory(lines, sortByDateThenId(lines, group, dates), options, keyOf, (index, kind) => {
-      kinds[index] = kind;
+  for (const [customerId, group] of byCustomer) {
+    const since = options.sinceOf?.(customerId);
+    classifyHistory(lines, sortByDateThenId(lines, group, dates), options, since, keyOf, (index, verdict) => {
+      verdicts[index] = verdict;
     });
   }
-  return kinds;
+  return verdicts;
 }
 
 /**
@@ -80,26 +139,26 @@ export function deriveKinds(lines: readonly RevenueLine[], options: ClassifyOpti
  * lines dropped), so callers can zip it with what they passed.
  */
 export function classifyLines(lines: readonly RevenueLine[], options: ClassifyOptions = {}): ClassifiedLine[] {
-  const kinds = deriveKinds(lines, options);
+  const verdicts = deriveVerdicts(lines, options);
   const out: ClassifiedLine[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const kind = kinds[i];
-    if (kind !== undefined) out.push(classified(lines[i]!, kind));
+    const verdict = verdicts[i];
+    if (verdict !== undefined) out.push(classified(lines[i]!, verdict));
   }
   return out;
 }
 
 /**
- * Classify the lines of one customer (the panel's case; all lines must share a customerId).
- * Returned in history order: date, then id.
+ * Classify the lines of one customer (the panel's case; all lines must share a customerId),
+ * whose relationship began on `since` when that is known. Returned in history order: date, then id.
  */
-export function classifyCustomerLines(lines: readonly RevenueLine[], options: ClassifyOptions = {}): ClassifiedLine[] {
+export function classifyCustomerLines(lines: readonly RevenueLine[], options: ClassifyOptions & { since?: string | undefined } = {}): ClassifiedLine[] {
   const live: number[] = [];
   for (let i = 0; i < lines.length; i++) if (!lines[i]!.deleted) live.push(i);
   const order = sortByDateThenId(lines, live, dateKeys(lines));
   const result = new Array<ClassifiedLine | undefined>(lines.length);
-  classifyHistory(lines, order, options, productKeys(), (index, kind) => {
-    result[index] = classified(lines[index]!, kind);
+  classifyHistory(lines, order, options, options.since, productKeys(), (index, verdict) => {
+    result[index] = classified(lines[index]!, verdict);
   });
   // Refunds are reported after their day's purchases; return plain (date, id) order.
   return order.map((index) => result[index]!);
@@ -110,7 +169,7 @@ export function classifyCustomerLines(lines: readonly RevenueLine[], options: Cl
  * copies of these records about 15x slower, which dominated classifying a million lines.
  * Keep this in step with RevenueLine (lib/model/revenue.ts).
  */
-function classified(line: RevenueLine, kind: RevenueKind): ClassifiedLine {
+function classified(line: RevenueLine, verdict: KindVerdict): ClassifiedLine {
   const c: ClassifiedLine = {
     id: line.id,
     updatedAt: line.updatedAt,
@@ -119,9 +178,12 @@ function classified(line: RevenueLine, kind: RevenueKind): ClassifiedLine {
     amount: line.amount,
     currency: line.currency,
     product: line.product,
-    kind: line.kind ?? kind,
-    kindDerived: line.kind === undefined,
+    kind: verdict.kind,
+    kindDerived: verdict.reason !== 'corrected',
+    reason: verdict.reason,
   };
+  if (verdict.gapMonths !== undefined) c.gapMonths = verdict.gapMonths;
+  if (line.dealType !== undefined) c.dealType = line.dealType;
   if (line.deleted !== undefined) c.deleted = line.deleted;
   return c;
 }
@@ -168,19 +230,32 @@ function dateKeys(lines: readonly RevenueLine[]): Int32Array {
 }
 const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9];
 
-/** Walk one customer's lines (positions in history order) and report each line's kind. */
+/** The verdicts without numbers, shared: a million lines need not mean a million objects. */
+const FIRST_PURCHASE: KindVerdict = Object.freeze({ kind: 'new', reason: 'first_purchase' });
+const BEFORE_DATA: KindVerdict = Object.freeze({ kind: 'existing', reason: 'before_data' });
+const REPEAT_PRODUCT: KindVerdict = Object.freeze({ kind: 'existing', reason: 'repeat_product' });
+const NEW_PRODUCT: KindVerdict = Object.freeze({ kind: 'cross_sell', reason: 'new_product' });
+const CRM_NEW: KindVerdict = Object.freeze({ kind: 'new', reason: 'crm_new' });
+const CRM_EXISTING: KindVerdict = Object.freeze({ kind: 'existing', reason: 'crm_existing' });
+const CRM_CROSS_SELL: KindVerdict = Object.freeze({ kind: 'cross_sell', reason: 'crm_cross_sell' });
+
+/** Walk one customer's lines (positions in history order) and report each line's kind and why. */
 function classifyHistory(
   lines: readonly RevenueLine[],
   order: readonly number[],
   options: ClassifyOptions,
+  since: string | undefined,
   keyOf: (product: string) => string,
-  emit: (index: number, kind: RevenueKind) => void,
+  emit: (index: number, verdict: KindVerdict) => void,
 ): void {
   const lapseMonths = options.lapseMonths ?? DEFAULT_LAPSE_MONTHS;
   if (lapseMonths !== Infinity && !(Number.isInteger(lapseMonths) && lapseMonths > 0)) {
     throw new RangeError(`lapseMonths must be a positive whole number or Infinity, not ${lapseMonths}`);
   }
+  /** A first purchase after this date is not the relationship's first: the data starts later. */
+  const dataStartsLate = since === undefined ? undefined : addDays(since, SINCE_GRACE_DAYS);
   let relationshipStart: string | undefined;
+  let previousPurchase: string | undefined;
   /** After this date a purchase is a return from a lapse. */
   let lapsesAfter: string | undefined;
   /** Products bought in the current relationship. */
@@ -193,38 +268,78 @@ function classifyHistory(
     const date = lines[order[i]!]!.date;
     const purchases: number[] = [];
     const refunds: number[] = [];
+    let crmNew = false;
+    let untyped = false;
     for (; i < order.length && lines[order[i]!]!.date === date; i++) {
       const index = order[i]!;
-      (lines[index]!.amount < 0 ? refunds : purchases).push(index);
+      const line = lines[index]!;
+      if (line.amount < 0) refunds.push(index);
+      else {
+        purchases.push(index);
+        if (line.dealType === 'new_business') crmNew = true;
+        else if (line.dealType === undefined) untyped = true;
+      }
     }
 
-    if (purchases.length > 0 && (relationshipStart === undefined || (lapsesAfter !== undefined && date > lapsesAfter))) {
-      relationshipStart = date;
-      known.clear();
+    // Does this day begin a relationship? The CRM's word first; history only for lines the
+    // CRM did not type (a day of existing-business deals never starts one).
+    const firstInData = relationshipStart === undefined;
+    const lapsed = !firstInData && lapsesAfter !== undefined && date > lapsesAfter;
+    const beforeData = firstInData && dataStartsLate !== undefined && date > dataStartsLate;
+    let starts = false;
+    if (purchases.length > 0) {
+      starts = crmNew || (untyped && (lapsed || (firstInData && !beforeData)));
+      if (starts) {
+        relationshipStart = date;
+        known.clear();
+      } else if (firstInData) relationshipStart = since ?? date;
     }
-    const isStartDay = relationshipStart === date;
-    // What a purchase of a product would be today, judged against history before today only,
-    // so that the order of lines within a day does not matter.
-    const wouldBe = (key: string): RevenueKind =>
-      relationshipStart === undefined || isStartDay ? 'new' : known.has(key) ? 'existing' : 'cross_sell';
+    const gapMonths = lapsed && previousPurchase !== undefined ? monthsBetween(previousPurchase, date) : undefined;
+    // What an untyped purchase of a product would be today, judged against history before
+    // today only, so that the order of lines within a day does not matter.
+    const wouldBe = (key: string): KindVerdict => {
+      if (starts) return lapsed && gapMonths !== undefined ? { kind: 'new', reason: 'won_back', gapMonths } : FIRST_PURCHASE;
+      // Nothing bought yet in the data (a refund-only day): judged like a first purchase would be.
+      if (relationshipStart === undefined) return beforeData ? BEFORE_DATA : FIRST_PURCHASE;
+      if (firstInData) return BEFORE_DATA;
+      return known.has(key) ? REPEAT_PRODUCT : NEW_PRODUCT;
+    };
 
     const bought: Array<[string, RevenueKind]> = [];
     for (const index of purchases) {
       const line = lines[index]!;
       const key = keyOf(line.product);
-      const kind = line.kind ?? wouldBe(key);
-      emit(index, kind);
-      bought.push([key, kind]);
+      const verdict: KindVerdict =
+        line.kind !== undefined
+          ? { kind: line.kind, reason: 'corrected' }
+          : line.dealType === 'new_business'
+            ? CRM_NEW
+            : line.dealType === 'existing_business'
+              ? known.has(key) || firstInData
+                ? CRM_EXISTING
+                : CRM_CROSS_SELL
+              : wouldBe(key);
+      emit(index, verdict);
+      bought.push([key, verdict.kind]);
     }
     for (const [key, kind] of bought) {
       known.add(key);
       lastKind.set(key, kind);
     }
-    if (purchases.length > 0 && Number.isFinite(lapseMonths)) lapsesAfter = addMonths(date, lapseMonths);
+    if (purchases.length > 0) {
+      previousPurchase = date;
+      if (Number.isFinite(lapseMonths)) lapsesAfter = addMonths(date, lapseMonths);
+    }
 
     for (const index of refunds) {
-      const key = keyOf(lines[index]!.product);
-      emit(index, lastKind.get(key) ?? wouldBe(key));
+      const line = lines[index]!;
+      const key = keyOf(line.product);
+      if (line.kind !== undefined) {
+        emit(index, { kind: line.kind, reason: 'corrected' });
+        continue;
+      }
+      const referred = lastKind.get(key);
+      emit(index, referred !== undefined ? { kind: referred, reason: 'refund' } : { ...wouldBe(key), reason: 'refund' });
     }
   }
 }

@@ -69,6 +69,10 @@ export function applyCustomerEdit(customer: Customer, edit: CustomerEdit): Custo
     if (value === null) delete next[key];
     else if (value !== undefined) next[key] = value;
   }
+  if (edit.customerSince === null) delete next.sinceSource;
+  else if (edit.customerSince !== undefined && (edit.customerSince !== customer.customerSince || edit.sinceSource !== undefined)) {
+    next.sinceSource = edit.sinceSource ?? 'rep';
+  }
   return next;
 }
 
@@ -79,6 +83,7 @@ export function editChanges(customer: Customer, edit: CustomerEdit): boolean {
     after.name !== customer.name ||
     after.domains.join(' ') !== customer.domains.join(' ') ||
     after.customerSince !== customer.customerSince ||
+    after.sinceSource !== customer.sinceSource ||
     after.renewalDate !== customer.renewalDate ||
     after.ownerRepId !== customer.ownerRepId
   );

@@ -5,9 +5,10 @@
  * builds the same object locally.
  */
 import type { Coach, Customer, Problem, RevenueKind, RevenueLine } from '../model';
-import { classifyCustomerLines, type ClassifyOptions } from './classify';
+import { REASON_SOURCE, SINCE_GRACE_DAYS, classifyCustomerLines, type ClassifiedLine, type ClassifyOptions, type KindReason, type KindSource } from './classify';
+import { addDays } from './calendar';
 import { customerSince, daysSinceContact, daysToRenewal, tenureBetween } from './duration';
-import { assessRisk, type RiskLevel, type RiskOptions, type RiskSignal } from './risk';
+import { assessRisk, signalArgs, type RiskLevel, type RiskOptions } from './risk';
 import { splitRevenue, type CurrencySplit } from './split';
 
 export interface MoneyFigures extends Record<RevenueKind, number> {
@@ -15,10 +16,38 @@ export interface MoneyFigures extends Record<RevenueKind, number> {
   total: number;
 }
 
+/** One line as the panel lists it, with why it has its kind. */
+export interface LineFigure {
+  id: string;
+  date: string;
+  product: string;
+  amount: number;
+  currency: string;
+  kind: RevenueKind;
+  reason: KindReason;
+  /** Months away before a win-back. */
+  gap?: number;
+}
+
+/** Where "customer since" came from: a stored source, the first purchase, or unknown (null). */
+export type SinceBasis = 'crm' | 'crm_created' | 'rep' | 'entered' | 'first_purchase';
+
+/** Lines listed with their reasons in the panel, newest first. */
+export const RECENT_LINES = 12;
+
 export interface TenureFigures {
   today: string;
   since: string | null;
   sinceFromRevenue: boolean;
+  sinceBasis: SinceBasis | null;
+  /** A prospect: no tenure, mix or risk is judged. */
+  prospect: boolean;
+  /** The first purchase in the data, and whether the relationship began well before it. */
+  dataFrom: string | null;
+  earlierNotImported: boolean;
+  /** How many lines' kinds came from the rep, the CRM, or an estimate. */
+  sources: Record<KindSource, number>;
+  recent: LineFigure[];
   years: number | null;
   months: number | null;
   daysToRenewal: number | null;
@@ -50,8 +79,12 @@ export interface TenureInput {
 
 export function summariseTenure(input: TenureInput, options: { classify?: ClassifyOptions; risk?: RiskOptions } = {}): TenureFigures {
   const { customer, today, now } = input;
-  const lines = classifyCustomerLines(input.lines.filter((l) => l.customerId === customer.id), options.classify);
+  const lines = classifyCustomerLines(
+    input.lines.filter((l) => l.customerId === customer.id),
+    { ...options.classify, since: customer.customerSince },
+  );
   const since = customerSince(customer, lines);
+  const dataFrom = firstPurchase(lines);
   const tenure = since === null ? null : tenureBetween(since, today);
   const split = splitRevenue(lines, today);
   const risk = assessRisk({ customer, lines, problems: input.problems, coaches: input.coaches, today, now }, options.risk);
@@ -59,6 +92,13 @@ export function summariseTenure(input: TenureInput, options: { classify?: Classi
     today,
     since,
     sinceFromRevenue: since !== null && customer.customerSince === undefined,
+    sinceBasis: since === null ? null : customer.customerSince === undefined ? 'first_purchase' : (customer.sinceSource ?? 'entered'),
+    prospect: customer.prospect === true,
+    dataFrom,
+    earlierNotImported: dataFrom !== null && customer.customerSince !== undefined && dataFrom > addDays(customer.customerSince, SINCE_GRACE_DAYS),
+    // What the mix counts: lines up to today (scheduled invoices have not happened).
+    sources: countSources(lines.filter((l) => l.date <= today)),
+    recent: recentLines(lines.filter((l) => l.date <= today)),
     years: tenure?.years ?? null,
     months: tenure?.months ?? null,
     daysToRenewal: daysToRenewal(customer.renewalDate, today),
@@ -77,27 +117,26 @@ export function summariseTenure(input: TenureInput, options: { classify?: Classi
   };
 }
 
-/**
- * A signal's numbers in the order of its message (public/_locales: tenure_signal_<code>).
- * Dates stay ISO; the panel formats them in the reader's locale.
- */
-export function signalArgs(s: RiskSignal): string[] {
-  switch (s.code) {
-    case 'renewal_near_no_contact':
-      return [String(s.params.daysToRenewal), String(s.params.contactWindowDays)];
-    case 'problems_ageing':
-      return [String(s.params.count), String(s.params.thresholdDays), String(s.params.oldestDays)];
-    case 'problems_reopened':
-      return [String(s.params.count), String(s.params.reopens)];
-    case 'revenue_falling':
-      return [s.params.currency, String(Math.abs(s.params.changePercent))];
-    case 'coach_left':
-      return [s.params.leftOn];
-    case 'no_contact':
-      return [String(s.params.days)];
-    case 'never_contacted':
-      return [];
-  }
+function firstPurchase(lines: readonly ClassifiedLine[]): string | null {
+  for (const l of lines) if (l.amount >= 0) return l.date; // history order: the first is the earliest
+  return null;
+}
+
+export function countSources(lines: Iterable<Pick<ClassifiedLine, 'reason'>>): Record<KindSource, number> {
+  const out: Record<KindSource, number> = { rep: 0, crm: 0, estimate: 0 };
+  for (const l of lines) out[REASON_SOURCE[l.reason]]++;
+  return out;
+}
+
+function recentLines(lines: readonly ClassifiedLine[]): LineFigure[] {
+  return lines
+    .slice(-RECENT_LINES)
+    .reverse()
+    .map((l) => {
+      const f: LineFigure = { id: l.id, date: l.date, product: l.product, amount: l.amount, currency: l.currency, kind: l.kind, reason: l.reason };
+      if (l.gapMonths !== undefined) f.gap = l.gapMonths;
+      return f;
+    });
 }
 
 function money(c: CurrencySplit): MoneyFigures {

@@ -72,6 +72,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE UNIQUE INDEX records_team_seq ON records (team_id, seq)`,
     ],
   },
+  {
+    version: 2,
+    name: 'records.bytes and teams.stored_bytes: sizes for pull pages and the team quota',
+    statements: [
+      // Each record's JSON size, written with it (server/sync/records.ts): a pull page is cut
+      // by bytes without reading the records (server/sync/pull.ts).
+      `ALTER TABLE records ADD COLUMN bytes integer`,
+      `UPDATE records SET bytes = coalesce(octet_length(data::text), 4)`,
+      // The team's total, kept by each push (server/sync/quota.ts); counted once here.
+      `ALTER TABLE teams ADD COLUMN stored_bytes bigint NOT NULL DEFAULT 0`,
+      `UPDATE teams SET stored_bytes = coalesce((SELECT sum(bytes) FROM records WHERE records.team_id = teams.id AND data IS NOT NULL), 0)`,
+    ],
+  },
 ];
 
 /** An arbitrary constant: the advisory lock that keeps two instances from migrating at once. */

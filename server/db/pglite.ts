@@ -8,6 +8,7 @@
  */
 import { PGlite } from '@electric-sql/pglite';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
+import { keepPrivate, ownerOnlyUmask } from './private-files';
 import { dirname, resolve } from 'node:path';
 import type { Db, Queryable, SqlParam } from './adapter';
 
@@ -17,12 +18,16 @@ export class DataDirInUse extends Error {
 
 export async function openPglite(dataDir: string): Promise<Db> {
   const dir = resolve(dataDir);
+  // The data is the team's: readable and writable by the server's user only, both for the
+  // files PGlite creates from now on and for a folder made by an older version.
+  ownerOnlyUmask();
   mkdirSync(dirname(dir), { recursive: true });
   const lock = `${dir}.lock`;
   takeLock(lock);
   let db: PGlite;
   try {
     db = await PGlite.create({ dataDir: dir });
+    keepPrivate(dir);
   } catch (err) {
     releaseLock(lock);
     throw err;

@@ -1,10 +1,10 @@
-/** POST /v1/push: size limit, JSON, schema, then the transaction in sync/push.ts. */
+/** POST /v1/push: size limit, JSON, the envelope and each mutation's schema (sync/screen.ts), then the transaction in sync/push.ts. */
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { PushRequest } from '../../lib/sync/protocol';
 import type { AppEnv, Deps } from '../context';
-import { describeZodError, HttpError } from '../errors';
+import { HttpError } from '../errors';
 import { applyPush } from '../sync/push';
+import { screenPush } from '../sync/screen';
 import { callerOf } from './caller';
 
 export function pushRoute(app: Hono<AppEnv>, deps: Deps): void {
@@ -28,9 +28,9 @@ export function pushRoute(app: Hono<AppEnv>, deps: Deps): void {
       } catch (err) {
         throw new HttpError(400, 'bad_json', `The body is not valid JSON: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const parsed = PushRequest.safeParse(body);
-      if (!parsed.success) throw new HttpError(400, 'bad_request', describeZodError(parsed.error));
-      return c.json(await applyPush(deps.db, callerOf(c), parsed.data, deps.config.faults));
+      // One malformed mutation is refused alone; only a broken envelope is a 400.
+      const push = screenPush(body);
+      return c.json(await applyPush(deps.db, callerOf(c), push, deps.config.faults, deps.config.teamQuotaBytes));
     },
   );
   app.on(['GET', 'PUT', 'PATCH', 'DELETE'], '/v1/push', () => {

@@ -17,16 +17,25 @@
  * one connection, everything is serial anyway; the lock is there for PostgreSQL with several
  * server instances.
  */
-import type { Mutation, MutationResult, PushRequest, PushResponse } from '../../lib/sync/protocol';
+import type { Mutation, MutationResult, PushResponse } from '../../lib/sync/protocol';
 import type { Caller } from '../auth';
 import type { FaultConfig } from '../config';
 import type { Db, Queryable } from '../db/adapter';
 import { HttpError } from '../errors';
 import { log } from '../log';
-import { checkMutation, type Actor, type StoredRecord } from '../rules';
-import { loadRecords, recordKey, visibleTo, writeRecords, type RecordWrite } from './records';
+import { judgeMutation, type Actor, type StoredRecord } from '../rules';
+import { oversizedWrites, UNSTORABLE_REASON, writeRecordsGuarded, type Unstored } from './guarded-write';
+import { DEFAULT_TEAM_QUOTA_BYTES, TeamQuota } from './quota';
+import { loadRecords, recordKey, visibleTo, type RecordWrite } from './records';
+import type { ScreenedMutation, ScreenedPush } from './screen';
 
-export async function applyPush(db: Db, caller: Caller, req: PushRequest, faults: readonly FaultConfig[] = []): Promise<PushResponse> {
+export async function applyPush(
+  db: Db,
+  caller: Caller,
+  req: ScreenedPush,
+  faults: readonly FaultConfig[] = [],
+  quotaBytes = DEFAULT_TEAM_QUOTA_BYTES,
+): Promise<PushResponse> {
   const fault = faults.find((f) => f.clientId === undefined || f.clientId === req.clientId);
   const response = await db.transaction(async (tx) => {
     await lockTeam(tx, caller.teamId);
@@ -48,16 +57,31 @@ export async function applyPush(db: Db, caller: Caller, req: PushRequest, faults
 
     const actor: Actor = { repId: caller.repId, lead: caller.role === 'lead' };
     const state = await loadRecords(tx, caller.teamId, fresh.map((m) => ({ table: m.table, id: recordIdOf(m) })));
+    // Bounds (issue 14): what each record was before this push, and the team's quota.
+    const original = new Map(state);
+    const quota = await TeamQuota.load(tx, caller.teamId, quotaBytes);
     const writes = new Map<string, RecordWrite>();
     const results: MutationResult[] = [];
+    const nowMs = Date.now();
+    // The team's rep names (the unique-name rule), read once and only for a push with rep records.
+    const repNames = fresh.some((m) => m.table === 'reps') ? await loadRepNames(tx, caller.teamId) : new Map<string, string>();
 
     for (const m of fresh) {
       const id = recordIdOf(m);
       const key = recordKey(m.table, id);
       const stored = state.get(key);
-      const verdict = checkMutation(m, stored, actor);
+      // Refused before the rules: it broke its schema (screen.ts), or the team's storage is full.
+      if (m.op === 'refused' || !quota.admits(key, stored, m.op === 'put' ? m.record : null)) {
+        const { code, reason } = m.op === 'refused' ? m : { code: 'quota_exceeded' as const, reason: quota.reason() };
+        results.push({ id: m.id, ok: false, code, reason, table: m.table, recordId: id, current: visibleTo(stored, caller.repId) });
+        last = m.id;
+        continue;
+      }
+      const verdict = judgeMutation(m, stored, actor, { nowMs, repNames: () => repNames });
       if (verdict.ok) {
-        const next = nextStored(m, stored, caller.repId);
+        // What is stored is the judged mutation: the pushed record merged with the stored one.
+        const next = nextStored(verdict.mutation, stored, caller.repId);
+        if (m.table === 'reps') noteRepName(repNames, id, next);
         state.set(key, next);
         // Re-inserted so that the map's order is the order of each record's last write.
         writes.delete(key);
@@ -69,8 +93,15 @@ export async function applyPush(db: Db, caller: Caller, req: PushRequest, faults
       last = m.id;
     }
 
-    await writeRecords(tx, caller.teamId, [...writes.values()]);
-    await syncRepNames(tx, caller.teamId, [...writes.values()]);
+    // A record that merging grew past MAX_RECORD_BYTES, or that the database refuses, is not
+    // written: its mutations become refusals and it stays as it was (guarded-write.ts).
+    const unstored = oversizedWrites(writes.values());
+    const fitting = [...writes.values()].filter((w) => !unstored.has(recordKey(w.table, w.id)));
+    for (const key of await writeRecordsGuarded(tx, caller.teamId, fitting)) unstored.set(key, { code: 'invalid', reason: UNSTORABLE_REASON });
+    const written = fitting.filter((w) => !unstored.has(recordKey(w.table, w.id)));
+    refuseUnstored(fresh, results, unstored, original, caller.repId);
+    await quota.save(tx, caller.teamId, written);
+    await syncRepNames(tx, caller.teamId, written);
     await tx.query('UPDATE clients SET last_mutation_id = $2, updated_at = now() WHERE client_id = $1', [req.clientId, last]);
     if (fault?.when === 'before-commit') await stall(fault, req.clientId);
     return { lastMutationId: last, results };
@@ -104,8 +135,26 @@ export function clientNotYours(): HttpError {
   return new HttpError(403, 'client_not_yours', 'This client id belongs to another rep. Each install keeps its own random client id.');
 }
 
-function recordIdOf(m: Mutation): string {
+function recordIdOf(m: ScreenedMutation): string {
   return m.op === 'put' ? m.record.id : m.recordId;
+}
+
+/** The mutations of records that were not stored become refusals; the record stays as it was. */
+function refuseUnstored(
+  fresh: readonly ScreenedMutation[],
+  results: MutationResult[],
+  unstored: ReadonlyMap<string, Unstored>,
+  original: ReadonlyMap<string, StoredRecord>,
+  me: string,
+): void {
+  if (unstored.size === 0) return;
+  fresh.forEach((m, i) => {
+    const id = recordIdOf(m);
+    const key = recordKey(m.table, id);
+    const why = unstored.get(key);
+    if (!why || !results[i]?.ok) return;
+    results[i] = { id: m.id, ok: false, ...why, table: m.table, recordId: id, current: visibleTo(original.get(key), me) };
+  });
 }
 
 function nextStored(m: Mutation, stored: StoredRecord | undefined, me: string): StoredRecord {
@@ -126,6 +175,31 @@ function nextStored(m: Mutation, stored: StoredRecord | undefined, me: string): 
     private: isPrivate,
     shared: (stored?.shared ?? false) || !isPrivate,
   };
+}
+
+/**
+ * The team's reps by id with the names they go by: the synced profile's name where there is
+ * one (a deleted profile takes its rep out), else the name the rep was invited with.
+ */
+async function loadRepNames(tx: Queryable, teamId: string): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const r of await tx.query<{ id: string; name: string }>('SELECT id, name FROM reps WHERE team_id = $1', [teamId])) names.set(r.id, r.name);
+  const records = await tx.query<{ id: string; name: string | null; gone: boolean }>(
+    `SELECT id, data->>'name' AS name, (data IS NULL OR data->>'deleted' = 'true') AS gone FROM records WHERE team_id = $1 AND tbl = 'reps'`,
+    [teamId],
+  );
+  for (const r of records) {
+    if (r.gone) names.delete(r.id);
+    else if (r.name !== null) names.set(r.id, r.name);
+  }
+  return names;
+}
+
+/** Keeps the names current within one push (two renames in a row judge against each other). */
+function noteRepName(names: Map<string, string>, id: string, next: StoredRecord): void {
+  const name = next.data?.name;
+  if (typeof name === 'string' && next.data?.deleted !== true) names.set(id, name);
+  else names.delete(id);
 }
 
 /** A rep's own profile name is also what /v1/me answers with. */

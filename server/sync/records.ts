@@ -1,5 +1,5 @@
 /** Reading and writing the records table: the team's synced data and its change stream. */
-import type { SyncedTable } from '../../lib/sync/protocol';
+import { jsonBytes, type SyncedTable } from '../../lib/sync/protocol';
 import type { Queryable } from '../db/adapter';
 import type { StoredRecord } from '../rules';
 
@@ -44,7 +44,8 @@ export async function loadRecords(tx: Queryable, teamId: string, keys: ReadonlyA
 
 /**
  * Writes records with fresh positions in the change stream, in the order given (the order
- * their last mutations were applied). One statement for the lot: a push of 500 mutations
+ * their last mutations were applied), each with its size as JSON (`bytes`, which bounds pull
+ * pages without reading the records: server/sync/pull.ts). One statement for the lot: a push of 500 mutations
  * costs three round trips here, not a thousand.
  */
 export async function writeRecords(tx: Queryable, teamId: string, writes: readonly RecordWrite[]): Promise<void> {
@@ -53,13 +54,13 @@ export async function writeRecords(tx: Queryable, teamId: string, writes: readon
   // Sorted here rather than trusting the row order of generate_series.
   const seqs = seqRows.map((r) => BigInt(r.seq)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   await tx.query(
-    `INSERT INTO records (team_id, tbl, id, data, author_rep_id, private, shared, seq, updated_at)
-     SELECT $1, u.tbl, u.id, u.data::jsonb, u.author, u.private, u.shared, u.seq, now()
-       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::bigint[])
-         AS u(tbl, id, data, author, private, shared, seq)
+    `INSERT INTO records (team_id, tbl, id, data, author_rep_id, private, shared, seq, updated_at, bytes)
+     SELECT $1, u.tbl, u.id, u.data::jsonb, u.author, u.private, u.shared, u.seq, now(), u.bytes
+       FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::boolean[], $8::bigint[], $9::int[])
+         AS u(tbl, id, data, author, private, shared, seq, bytes)
      ON CONFLICT (team_id, tbl, id) DO UPDATE SET
        data = excluded.data, author_rep_id = excluded.author_rep_id, private = excluded.private,
-       shared = excluded.shared, seq = excluded.seq, updated_at = excluded.updated_at`,
+       shared = excluded.shared, seq = excluded.seq, updated_at = excluded.updated_at, bytes = excluded.bytes`,
     [
       teamId,
       writes.map((w) => w.table),
@@ -69,6 +70,7 @@ export async function writeRecords(tx: Queryable, teamId: string, writes: readon
       writes.map((w) => w.private),
       writes.map((w) => w.shared),
       seqs.map(String),
+      writes.map((w) => jsonBytes(w.data)),
     ],
   );
 }

@@ -9,9 +9,11 @@ import { benchPods } from './pods';
 import { benchSites } from './sites';
 import { benchSubjectQuery } from './subject-query';
 import { benchCoachQuery } from './coach-query';
+import { benchRiskBook } from './risk-book';
 import type { BenchRow } from './rows';
 import { benchSizes } from './sizes';
 import { benchSync } from './sync';
+import { benchPullMemory } from './pull-memory';
 
 const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['sizes', () => benchSizes()],
@@ -20,8 +22,10 @@ const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['pods', benchPods],
   ['subject query', benchSubjectQuery],
   ['coach query', benchCoachQuery],
+  ['risk book', benchRiskBook],
   ['import', benchImport],
   ['sync', benchSync],
+  ['pull memory', benchPullMemory],
 ];
 
 // `npm run bench -- page sizes` runs only the suites whose names contain one of the words.

@@ -22,11 +22,12 @@
 import type { Page } from '@playwright/test';
 import { pathToFileURL } from 'node:url';
 import { launchWithExtension } from '../e2e/browser';
+import { BOOK_CUSTOMERS, BOOK_LINES, BOOK_PROBLEMS, bookRowSource, type BookStore, type bookRow } from './book-rows';
 import { atMost, median, type BenchRow } from './rows';
 
-const CUSTOMERS = 100_000;
-const LINES = 1_000_000;
-const PROBLEMS = 100_000;
+const CUSTOMERS = BOOK_CUSTOMERS;
+const LINES = BOOK_LINES;
+const PROBLEMS = BOOK_PROBLEMS;
 const BATCH = 50_000;
 const SAMPLES = 200;
 const WARMUP = 20;
@@ -40,21 +41,18 @@ const SETTLE_MS = 45_000;
 const RIGHT_AFTER_SAMPLES = 100;
 
 interface Plan {
-  store: 'customers' | 'revenueLines' | 'problems';
+  store: BookStore;
   from: number;
   to: number;
   customers: number;
 }
 
-/** Runs in the options page: write rows [from, to) of one store in one transaction. */
+/**
+ * Runs in the options page: write rows [from, to) of one store in one transaction. The rows
+ * come from tests/bench/book-rows.ts, defined in the page by `seed` (bookRowSource).
+ */
 export async function seedBatch(plan: Plan): Promise<void> {
-  const pad = (n: number) => String(n).padStart(7, '0');
-  const cid = (n: number) => `c-${pad(n)}`;
-  const iso = (ms: number) => new Date(ms).toISOString();
-  const day = (ms: number) => iso(ms).slice(0, 10);
-  const updatedAt = '2026-11-01T00:00:00.000Z';
-  const now = Date.parse('2026-11-28T00:00:00.000Z');
-  const YEAR = 365 * 86_400_000;
+  const row = (globalThis as unknown as { __hfBookRow: typeof bookRow }).__hfBookRow;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open('holdfast');
     req.onsuccess = () => resolve(req.result);
@@ -64,55 +62,7 @@ export async function seedBatch(plan: Plan): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(plan.store, 'readwrite', { durability: 'relaxed' });
       const store = tx.objectStore(plan.store);
-      for (let i = plan.from; i < plan.to; i++) {
-        if (plan.store === 'customers') {
-          const name = `Company ${i}`;
-          const recordId = `001Dn${i.toString(36).toUpperCase().padStart(13, '0')}`;
-          const ref = { site: 'salesforce', objectType: 'Account', recordId, tenant: 'acme' };
-          store.put({
-            id: cid(i),
-            updatedAt,
-            name,
-            domains: [`company${i}.example`],
-            crmRefs: [ref],
-            customerSince: day(now - ((i % 15) + 1) * YEAR + (i % 300) * 86_400_000),
-            renewalDate: day(now + ((i % 400) - 30) * 86_400_000),
-            lastContactAt: iso(now - (i % 200) * 86_400_000),
-            // Derived exactly as lib/db/customers.ts toRow does.
-            crmKeys: [[ref.site, ref.tenant, ref.objectType.toLowerCase(), ref.recordId].join('|')],
-            nameKey: name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim(),
-          });
-        } else if (plan.store === 'revenueLines') {
-          // About ten lines per customer, spread over ten years, a few in EUR, some refunds.
-          const c = (i * 7919) % plan.customers;
-          const k = Math.floor(i / plan.customers);
-          store.put({
-            id: `l-${pad(i)}`,
-            updatedAt,
-            customerId: cid(c),
-            date: day(now - ((k * 37 + c) % 3650) * 86_400_000),
-            amount: i % 97 === 0 ? -(1000 + (i % 5000)) * 100 : (1000 + (i % 5000)) * 100,
-            currency: i % 10 === 3 ? 'EUR' : 'USD',
-            product: ['Platform', 'Analytics', 'Support', 'Training'][(c + k) % 4],
-          });
-        } else {
-          const receivedAt = iso(now - (i % 400) * 86_400_000);
-          store.put({
-            id: `p-${pad(i)}`,
-            updatedAt,
-            customerId: cid((i * 104_729) % plan.customers),
-            title: `Problem ${i}`,
-            severity: ['low', 'normal', 'high', 'critical'][i % 4],
-            channel: 'email',
-            receivedAt,
-            ownerRepId: `r-${i % 50}`,
-            coveringRepIds: [],
-            status: i % 3 === 0 ? 'open' : 'closed',
-            reopenCount: i % 17 === 0 ? 1 : 0,
-            events: [{ id: `e-${pad(i)}`, at: receivedAt, byRepId: `r-${i % 50}`, type: 'received' }],
-          });
-        }
-      }
+      for (let i = plan.from; i < plan.to; i++) store.put(row(plan.store, i, plan.customers));
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
       tx.onabort = () => reject(tx.error);
@@ -168,6 +118,7 @@ export async function seed(page: Page): Promise<number> {
   // Dexie (the options page and the background) creates the database and its indexes first.
   await page.waitForFunction(async () => (await indexedDB.databases()).some((d) => d.name === 'holdfast'), null, { timeout: 15_000 });
   const t0 = performance.now();
+  await page.evaluate(bookRowSource());
   const plans: Plan[] = [];
   for (const [store, total] of [
     ['customers', CUSTOMERS],

@@ -58,7 +58,7 @@ async function seed(): Promise<Page> {
   await page.getByLabel('CSV file', { exact: true }).setInputFiles(ACCOUNTS);
   await page.getByLabel('Your CRM address or account (optional)').fill('acme');
   await page.getByRole('button', { name: 'Import 10 rows' }).click();
-  await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('8 imported (new)');
+  await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('9 imported (new)');
 
   await page.getByLabel('Coach sheet (.csv)').setInputFiles({ name: 'coaches.csv', mimeType: 'text/csv', buffer: coachSheet() });
   await expect(page.getByTestId('coach-import-preview').locator('tbody tr')).toHaveCount(2);
@@ -122,18 +122,23 @@ for (const mail of [
   { name: 'Gmail', url: GMAIL },
   { name: 'Outlook', url: OUTLOOK },
 ]) {
-  test(`${mail.name}: a coach writing from a new company → one click records the move, a prospect, and "coach left" on Globex`, async () => {
+  test(`${mail.name}: a coach writing from a new company → confirmed as the same person, one click records the move, a prospect, and "coach left" on Globex`, async () => {
     await seed();
     const page = await ext.context.newPage();
     await page.goto(mail.url);
     const dock = await DockDriver.attach(page);
     // Even collapsed, the tab says a coach moved.
-    await expect.poll(() => dock.attr('.tab', 'title'), { timeout: 5_000 }).toBe('Open Holdfast · a coach has moved');
+    // (The tab also carries the customer's retention risk, issue 13.)
+    await expect.poll(() => dock.attr('.tab', 'title'), { timeout: 5_000 }).toMatch(/^Open Holdfast · a coach has moved · /);
     await dock.click('.tab');
     let text = await dock.waitForText((t) => t.includes('Wang Fang now writes from newco.com'));
     expect(text).toContain('Globex Ltd'); // the thread's customer, by her old address
     expect(text).not.toContain('coach left');
     expect(await dock.textOf('[data-act=recordMove]')).toBe('Record the move and add newco.com as a prospect');
+    // newco.com is not an address Holdfast knows for her, only her name and mailbox name
+    // match: the rep confirms it is the same person before the move can be recorded.
+    expect(await dock.attr('[data-act=recordMove]', 'disabled')).not.toBeNull();
+    await dock.click('[data-act=samePerson]');
 
     await dock.click('[data-act=recordMove]');
     text = await dock.waitForText((t) => !t.includes('now writes from') && t.includes('A coach left the customer on'));

@@ -33,14 +33,17 @@ test('a Salesforce accounts export imports, reports its two bad rows, and import
   await expect(page.getByLabel('Exported from')).toHaveValue('salesforce');
   await expect(page.getByLabel('What the file holds')).toHaveValue('accounts');
   await expect(page.getByLabel('Customer name').locator('option:checked')).toHaveText('Account Name');
-  await expect(page.getByLabel('Customer since').locator('option:checked')).toHaveText('Created Date');
+  // Created Date is the day the account was typed in: offered as that, used as "customer since" only when chosen.
+  await expect(page.getByLabel('Customer since').locator('option:checked')).toHaveText('— not imported —');
+  await expect(page.getByLabel('Created date (of the CRM record)').locator('option:checked')).toHaveText('Created Date');
+  await page.getByLabel(/use the record's created date/).check();
 
   // The preview shows rows as they will be stored, bad ones with their reason.
   const preview = page.getByTestId('import-preview');
   await expect(preview.locator('tbody tr')).toHaveCount(10);
   await expect(preview.locator('tbody tr').first()).toContainText('Acme Corp');
   await expect(preview.locator('tbody tr').first()).toContainText('acme.com');
-  await expect(preview.locator('tbody tr').first()).toContainText('2019-03-14');
+  await expect(preview.locator('tbody tr').first()).toContainText("2019-03-14 (the CRM record's created date)");
   await expect(preview.locator('tbody tr').nth(3)).toContainText('rejected: Created Date: “2/30/2021” is not a date');
 
   await page.getByLabel('Your CRM address or account (optional)').fill('https://acme.lightning.force.com/lightning/page/home');
@@ -59,6 +62,7 @@ test('a Salesforce accounts export imports, reports its two bad rows, and import
   await expect(page.getByLabel('CSV file')).toBeFocused();
   await page.getByLabel('CSV file').setInputFiles(ACCOUNTS);
   await expect(page.getByLabel('Your CRM address or account (optional)')).toHaveValue('https://acme.lightning.force.com/lightning/page/home');
+  await page.getByLabel(/use the record's created date/).check();
   await page.getByRole('button', { name: 'Import 10 rows' }).click();
   await expect(report.locator('[data-count=created]')).toHaveText('0 imported (new)');
   await expect(report.locator('[data-count=updated]')).toHaveText('0 updated');
@@ -73,7 +77,7 @@ test('an imported account is recognised on its Salesforce record page', async ()
   await page.getByLabel('CSV file').setInputFiles(ACCOUNTS);
   await page.getByLabel('Your CRM address or account (optional)').fill('acme');
   await page.getByRole('button', { name: 'Import 10 rows' }).click();
-  await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('8 imported (new)');
+  await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('9 imported (new)');
 
   const crm = await context.newPage();
   await crm.goto(RECORD);
@@ -92,6 +96,7 @@ test('the import starts from the keyboard and reads in Chinese', async () => {
   await expect(page.getByRole('heading', { name: '从 CRM 导入' })).toBeVisible();
   await page.getByLabel('CSV 文件').setInputFiles(ACCOUNTS);
   await expect(page.getByLabel('导出来源').locator('option:checked')).toHaveText('Salesforce（自动识别）');
+  await page.getByLabel(/用记录的创建时间/).check();
   await page.getByRole('button', { name: '导入 10 行' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '导入完成' })).toBeFocused();

@@ -28,6 +28,9 @@ test('teach mode: point at the customer name once, recognised on every record af
 
   await dock.click('.teach .link');
   await dock.waitForText((t) => t.includes('Click the element that holds'));
+  // A page script's synthetic click picks nothing (issue 14, finding 9): only the rep's own does.
+  await page.evaluate(() => (document.querySelector('#page-button') as HTMLElement).click());
+  expect(await dock.text()).toContain('Click the element that holds');
   await page.click('text=Wayne Enterprises');
   // The click picked the element; it did not reach the page.
   await dock.waitForText((t) => t.includes('Reads: “Wayne Enterprises”'));

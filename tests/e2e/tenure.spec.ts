@@ -41,6 +41,8 @@ async function importBoth(): Promise<Page> {
   await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
   await page.getByLabel('CSV file').setInputFiles(ACCOUNTS);
   await page.getByLabel('Your CRM address or account (optional)').fill('acme');
+  // This org has no "customer since" field: the user chooses the created date, labelled as such.
+  await page.getByLabel(/use the record's created date/).check();
   await page.getByRole('button', { name: 'Import 10 rows' }).click();
   await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('8 imported (new)');
   await page.getByRole('button', { name: 'Import another file' }).click();
@@ -61,7 +63,7 @@ test('the dock shows tenure, revenue split per currency against 75/15/10, and th
   const text = await dock.waitForText((t) => t.includes('Retention risk'));
 
   const { years, months } = tenureBetween('2019-03-14', today);
-  expect(await dock.textOf('[data-testid=tenure-since]')).toBe(`Customer since Mar 14, 2019 · ${years} years ${months} months`);
+  expect(await dock.textOf('[data-testid=tenure-since]')).toBe(`Customer since Mar 14, 2019 (the CRM record's created date) · ${years} years ${months} months`);
   expect(text).toContain('Renewal date not recorded');
   expect(text).toContain('No contact recorded yet');
 
@@ -74,9 +76,11 @@ test('the dock shows tenure, revenue split per currency against 75/15/10, and th
   expect(await dock.attr(`${usd12} svg`, 'aria-label')).toBe('USD: existing 80%, cross-sell 20%, new 0%; benchmark 75%, 15%, 10%');
   // Euros stay apart, never added to dollars.
   expect(await dock.textOf('[data-testid=tenure-last12] [data-currency=EUR] .t-total')).toBe('€500.00 total');
-  // All time: the first purchase was new business.
+  // All time: the CRM calls every deal existing business, so the first one in the file is not new.
   expect(await dock.textOf('[data-testid=tenure-alltime] [data-currency=USD] .t-total')).toBe('$25,000.00 total');
-  expect(await dock.textOf('[data-testid=tenure-alltime] [data-currency=USD] [data-kind=new]')).toBe('New $10,000.00 · 40%');
+  expect(await dock.textOf('[data-testid=tenure-alltime] [data-currency=USD] [data-kind=new]')).toBe('New $0.00 · 0%');
+  expect(await dock.textOf('[data-testid=tenure-basis] p')).toBe("Kinds from the CRM's deal types.");
+  expect(await dock.textOf('[data-testid=tenure-gap]')).toMatch(/^Purchases before \w+ \d{4} are not imported/);
 
   expect(await dock.textOf('[data-signal=never_contacted]')).toBe('No contact recorded');
   expect(await dock.textOf('[data-step]')).toBe('Next step: Get in touch and log it as a note.');

@@ -92,6 +92,8 @@ export interface TestServer {
   readonly tokens: Readonly<Record<string, string>>;
   /** The server's stdout since it last started, one parsed JSON log line each. */
   logs(): Array<Record<string, unknown>>;
+  /** The running server process's id (benchmarks read its memory from /proc). */
+  pid(): number | undefined;
   /** Resolves with the first log line (since the last start) that matches. */
   waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   /** Sends a signal (SIGKILL: a crash) and waits for the process to exit; resolves to its exit code. */
@@ -255,6 +257,7 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
       reps,
       tokens,
       logs: () => proc.lines,
+      pid: () => proc.child?.pid,
       waitForLog: (match, timeoutMs = 30_000) => proc.waitForLog(match, timeoutMs),
       kill: (signal = 'SIGKILL') => proc.kill(signal),
       async restart(opts) {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ErrorBody, MeResponse } from '../../lib/sync/protocol';
+import { ErrorBody, MeResponse, PushResponse } from '../../lib/sync/protocol';
 import { put, raw, TestClient } from './client';
 import { DB_KINDS, startServer, type TestServer } from './harness';
 import { customer } from './records';
@@ -93,16 +93,6 @@ describe.each(DB_KINDS)('HTTP surface on %s', (db) => {
       ['an unknown table', () => json('T', { clientId, mutations: [{ ...good(), table: 'secrets' }] }), 400, 'bad_request', /^mutations\[0\]\.table: expected one of customers/],
       ['a mutation id of 0', () => json('T', { clientId, mutations: [{ ...good(), id: 0 }] }), 400, 'bad_request', /^mutations\[0\]\.id: /],
       ['a fractional mutation id', () => json('T', { clientId, mutations: [{ ...good(), id: 1.5 }] }), 400, 'bad_request', /^mutations\[0\]\.id: /],
-      [
-        'a record whose updatedAt is not a date-time, in the fourth mutation',
-        () => json('T', { clientId, mutations: [1, 2, 3, 4].map((id) => ({ ...good(), id, ...(id === 4 ? { record: { ...customer(), updatedAt: 'yesterday' } } : {}) })) }),
-        400,
-        'bad_request',
-        /^mutations\[3\]\.record\.updatedAt: Invalid ISO datetime/,
-      ],
-      ['a record missing a required field', () => json('T', { clientId, mutations: [{ ...good(), record: { ...customer(), name: undefined } }] }), 400, 'bad_request', /^mutations\[0\]\.record\.name: /],
-      ['a record of the wrong table', () => json('T', { clientId, mutations: [{ ...good(), table: 'notes' }] }), 400, 'bad_request', /^mutations\[0\]\.record\.(customerId|text|authorRepId|visibility): /],
-      ['a delete without a recordId', () => json('T', { clientId, mutations: [{ id: 1, op: 'delete', table: 'customers', at: new Date().toISOString() }] }), 400, 'bad_request', /^mutations\[0\]\.recordId: /],
       ['a push that is not JSON by its Content-Type', () => ({ ...json('T', { clientId, mutations: [good()] }), headers: { 'Content-Type': 'text/plain' } }), 415, 'unsupported_media_type', /application\/json/],
     ];
     it.each(cases)('%s', async (_what, init, status, error, reason) => {
@@ -113,6 +103,29 @@ describe.each(DB_KINDS)('HTTP surface on %s', (db) => {
       const body = ErrorBody.parse(r.json);
       expect(body.error).toBe(error);
       expect(body.reason).toMatch(reason);
+    });
+
+    // A mutation that breaks its schema is refused alone, with the same words, and the rest of
+    // the push is applied (issue 14: no single mutation may fail a push).
+    const alone: Array<[string, (clientId: string) => RequestInit, number, RegExp]> = [
+      [
+        'a record whose updatedAt is not a date-time, in the fourth mutation',
+        (clientId) => json('T', { clientId, mutations: [1, 2, 3, 4].map((id) => ({ ...good(), id, ...(id === 4 ? { record: { ...customer(), updatedAt: 'yesterday' } } : {}) })) }),
+        3,
+        /^mutations\[3\]\.record\.updatedAt: Invalid ISO datetime/,
+      ],
+      ['a record missing a required field', (clientId) => json('T', { clientId, mutations: [{ ...good(), record: { ...customer(), name: undefined } }] }), 0, /^mutations\[0\]\.record\.name: /],
+      ['a record of the wrong table', (clientId) => json('T', { clientId, mutations: [{ ...good(), table: 'notes' }] }), 0, /^mutations\[0\]\.record\.(customerId|text|authorRepId|visibility): /],
+      ['a delete without a recordId', (clientId) => json('T', { clientId, mutations: [{ id: 1, op: 'delete', table: 'customers', at: new Date().toISOString() }] }), 0, /^mutations\[0\]\.recordId: /],
+    ];
+    it.each(alone)('%s: refused alone, the rest applied', async (_what, init, index, reason) => {
+      const req = init(randomUUID());
+      const headers = { ...(req.headers as Record<string, string>), Authorization: `Bearer ${server.tokens.alice}` };
+      const r = await raw(server, '/v1/push', { ...req, headers });
+      expect(r.status).toBe(200);
+      const body = PushResponse.parse(r.json);
+      expect(body.results[index]).toMatchObject({ ok: false, code: 'invalid', reason: expect.stringMatching(reason) });
+      expect(body.results.filter((x) => x.ok)).toHaveLength(body.results.length - 1);
     });
 
     const pulls: Array<[string, string, RegExp]> = [

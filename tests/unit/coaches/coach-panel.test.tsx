@@ -56,6 +56,27 @@ describe('the dock’s coach panel', () => {
     expect(host.querySelector('[role=alert]')?.textContent).toBe('That did not work: That address is not on this page.');
   });
 
+  it('a coach recognised by name only: the move waits for the rep to confirm it is the same person (issue 14, finding 8)', async () => {
+    const asked: CoachAction[] = [];
+    const unverified = { ...coach, moves: [{ ...coach.moves[0]!, from: 'wang.fang@another-domain.com', domain: 'another-domain.com', unverified: true as const }] };
+    const host = show(unverified, async (a) => {
+      asked.push(a);
+      return { ok: true };
+    });
+    expect(host.textContent).toContain('wang.fang@another-domain.com is not an address Holdfast knows for Wang Fang. It is the same person');
+    const record = host.querySelector('[data-act=recordMove]') as HTMLButtonElement;
+    expect(record.disabled).toBe(true);
+    record.click();
+    await tick();
+    expect(asked).toEqual([]);
+    (host.querySelector('[data-act=samePerson]') as HTMLInputElement).click();
+    await tick();
+    expect(record.disabled).toBe(false);
+    record.click();
+    await tick();
+    expect(asked).toEqual([{ type: 'move', coachId: 'k1', from: 'wang.fang@another-domain.com', samePerson: true }]);
+  });
+
   it('a move back names the company', () => {
     const back = { ...coach, moves: [{ coachId: 'k1', name: 'Wang Fang', from: 'w@globex.co.uk', domain: 'globex.co.uk', back: true, customerName: 'Globex Ltd' }] };
     const text = show(back, async () => ({ ok: true })).textContent ?? '';

@@ -10,22 +10,28 @@ function named(headers: string[], mapping: Mapping): Record<string, string> {
 describe('recognising CRM exports', () => {
   const cases: Array<[string, string, string, Record<string, string>]> = [
     ['salesforce-accounts.csv', 'salesforce', 'accounts', {
-      recordId: 'Account ID', name: 'Account Name', website: 'Website', customerSince: 'Created Date', owner: 'Account Owner',
+      // Created Date is offered as the created date, never silently as "customer since" (issue 13).
+      recordId: 'Account ID', name: 'Account Name', website: 'Website', createdDate: 'Created Date', owner: 'Account Owner', accountType: 'Type',
     }],
     ['salesforce-opportunities.csv', 'salesforce', 'deals', {
       recordId: 'Opportunity ID', title: 'Opportunity Name', accountId: 'Account ID', accountName: 'Account Name', amount: 'Amount',
-      currency: 'Amount Currency', date: 'Close Date', stage: 'Stage', product: 'Product',
+      currency: 'Amount Currency', date: 'Close Date', stage: 'Stage', product: 'Product', dealType: 'Type',
+    }],
+    ['salesforce-opportunity-products.csv', 'salesforce', 'deals', {
+      recordId: 'Opportunity ID', title: 'Opportunity Name', accountId: 'Account ID', accountName: 'Account Name', amount: 'Amount',
+      lineAmount: 'Total Price', currency: 'Opportunity Currency', date: 'Close Date', stage: 'Stage', product: 'Product Name', dealType: 'Type',
     }],
     ['hubspot-companies.csv', 'hubspot', 'accounts', {
-      recordId: 'Record ID', name: 'Company name', website: 'Company Domain Name', customerSince: 'Became a Customer Date', owner: 'Company owner',
+      recordId: 'Record ID', name: 'Company name', website: 'Company Domain Name', customerSince: 'Became a Customer Date', createdDate: 'Create Date',
+      owner: 'Company owner', accountType: 'Lifecycle Stage',
     }],
     ['hubspot-deals.csv', 'hubspot', 'deals', {
       recordId: 'Record ID', title: 'Deal Name', accountName: 'Associated Company', amount: 'Amount', currency: 'Currency',
-      date: 'Close Date', stage: 'Deal Stage', product: 'Deal Type',
+      date: 'Close Date', stage: 'Deal Stage', dealType: 'Deal Type',
     }],
     ['pipedrive-organizations.csv', 'pipedrive', 'accounts', {
       recordId: 'Organization - ID', name: 'Organization - Name', website: 'Organization - Website',
-      customerSince: 'Organization - Organization created', owner: 'Organization - Owner',
+      createdDate: 'Organization - Organization created', owner: 'Organization - Owner',
     }],
     ['pipedrive-deals.csv', 'pipedrive', 'deals', {
       recordId: 'Deal - ID', title: 'Deal - Title', accountId: 'Organization - ID', accountName: 'Deal - Organization', amount: 'Deal - Value',
@@ -49,7 +55,8 @@ describe('recognising CRM exports', () => {
   it('Salesforce opportunities use "Opportunity Currency" when that is the column', () => {
     const headers = ['Opportunity ID', 'Account Name', 'Amount', 'Opportunity Currency', 'Close Date', 'Stage', 'Opportunity Type'];
     const m = proposeMapping(headers, 'salesforce', 'deals');
-    expect(named(headers, m)).toMatchObject({ currency: 'Opportunity Currency', product: 'Opportunity Type' });
+    expect(named(headers, m)).toMatchObject({ currency: 'Opportunity Currency', dealType: 'Opportunity Type' });
+    expect(m.product).toBeUndefined();
   });
 
   it('a hand-made sheet is generic and still maps itself', () => {

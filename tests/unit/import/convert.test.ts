@@ -5,14 +5,16 @@ import { fixture, proposedSpec } from './helpers';
 describe('rows to drafts', () => {
   it('Salesforce accounts: good rows convert, bad rows say row, column and why', () => {
     const table = fixture('salesforce-accounts.csv');
-    const out = convertTable(table, { ...proposedSpec(table), kind: 'accounts' });
+    // The user chose the created date as "customer since" (it is never proposed silently).
+    const out = convertTable(table, { ...proposedSpec(table, { sinceFromCreated: true }), kind: 'accounts' });
     expect(out.drafts).toHaveLength(8);
     expect(out.rejected).toEqual([
       { row: 5, column: 'Created Date', code: 'bad_date', params: ['2/30/2021'] },
       { row: 7, column: 'Account Name', code: 'missing_value', params: [] },
     ]);
     expect(out.drafts[0]).toEqual({
-      row: 2, recordId: '001Dn00000AcmeCoAA', name: 'Acme Corp', domains: ['acme.com'], customerSince: '2019-03-14', owner: 'Dana Rep',
+      row: 2, recordId: '001Dn00000AcmeCoAA', name: 'Acme Corp', domains: ['acme.com'], customerSince: '2019-03-14', sinceSource: 'crm_created',
+      owner: 'Dana Rep', prospect: false,
     });
     expect(out.drafts.find((d) => d.name === 'Initech, Inc.')?.domains).toEqual(['initech.com']);
     expect(out.drafts.find((d) => d.name === 'Cyberdyne Systems')?.domains).toEqual([]);
@@ -58,7 +60,7 @@ describe('rows to drafts', () => {
 
   it('Pipedrive organisations: a dotted date is day first', () => {
     const table = fixture('pipedrive-organizations.csv');
-    const out = convertTable(table, { ...proposedSpec(table), kind: 'accounts' });
+    const out = convertTable(table, { ...proposedSpec(table, { sinceFromCreated: true }), kind: 'accounts' });
     expect(out.drafts.map((d) => d.customerSince)).toEqual(['2019-03-14', '2020-11-02', '2021-02-14']);
   });
 

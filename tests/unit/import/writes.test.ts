@@ -17,12 +17,12 @@ const run = (table: Table, over: Parameters<typeof proposedSpec>[1] = {}, opts: 
 describe('importing accounts', () => {
   it('the same file twice creates no duplicates and rewrites nothing', async () => {
     const table = fixture('salesforce-accounts.csv');
-    const first = await run(table, { tenant: 'acme' });
+    const first = await run(table, { tenant: 'acme', sinceFromCreated: true });
     expect(first).toMatchObject({ total: 10, created: 8, updated: 0, unchanged: 0 });
     expect(first.rejected.map((r) => r.row)).toEqual([5, 7]);
     const stamps = (await db.customers.toArray()).map((c) => c.updatedAt).sort();
 
-    const second = await run(table, { tenant: 'acme' });
+    const second = await run(table, { tenant: 'acme', sinceFromCreated: true });
     expect(second).toMatchObject({ created: 0, updated: 0, unchanged: 8 });
     expect(second.rejected.map((r) => r.row)).toEqual([5, 7]);
     expect(await db.customers.count()).toBe(8);
@@ -30,10 +30,10 @@ describe('importing accounts', () => {
   });
 
   it('imported accounts are found from their CRM record page', async () => {
-    await run(fixture('salesforce-accounts.csv'), { tenant: 'acme' });
+    await run(fixture('salesforce-accounts.csv'), { tenant: 'acme', sinceFromCreated: true });
     const match = await resolveCustomer(db, { site: 'salesforce', tenant: 'acme', objectType: 'Account', recordId: '001Dn00000AcmeCoAA', emails: [], domains: [] });
     expect(match?.matchedBy).toBe('crm');
-    expect(fromRow(match!.row)).toMatchObject({ name: 'Acme Corp', domains: ['acme.com'], customerSince: '2019-03-14' });
+    expect(fromRow(match!.row)).toMatchObject({ name: 'Acme Corp', domains: ['acme.com'], customerSince: '2019-03-14', sinceSource: 'crm_created' });
   });
 
   it('a changed row updates the same customer', async () => {

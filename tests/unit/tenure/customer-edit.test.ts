@@ -58,7 +58,7 @@ describe('capture offers', () => {
   it('offers what the page states that differs from, or is missing in, the customer', () => {
     const offers = captureOffers({ customerSince: '2019-04-02', renewalDate: '2027-01-15', website: 'acme-corp.com', ownerName: 'jane  REP' }, summary, reps, TODAY);
     expect(offers).toEqual([
-      { field: 'customerSince', value: '2019-04-02', edit: { customerSince: '2019-04-02' } },
+      { field: 'customerSince', value: '2019-04-02', edit: { customerSince: '2019-04-02', sinceSource: 'crm' } },
       { field: 'renewalDate', value: '2027-01-15', edit: { renewalDate: '2027-01-15' } },
       { field: 'website', value: 'acme-corp.com', edit: { domains: ['acme.com', 'acme-corp.com'] } },
       { field: 'owner', value: 'Jane Rep', edit: { ownerRepId: 'r2' } },
@@ -73,5 +73,17 @@ describe('capture offers', () => {
     // a renewal before customer since, a start in the future
     expect(captureOffers({ renewalDate: '2018-01-01', customerSince: '2027-01-01' }, summary, reps, TODAY)).toEqual([]);
     expect(captureOffers(undefined, summary, reps, TODAY)).toEqual([]);
+  });
+});
+
+describe('where customer since came from', () => {
+  const base = { id: 'c1', updatedAt: '2026-01-01T00:00:00.000Z', name: 'Acme', domains: [], crmRefs: [] };
+  it("the rep's entry is the rep's; a captured page value is the CRM's; clearing forgets the source", async () => {
+    const { applyCustomerEdit } = await import('../../../lib/tenure/customer-edit');
+    expect(applyCustomerEdit(base, { customerSince: '2019-04-01' }).sinceSource).toBe('rep');
+    expect(applyCustomerEdit(base, { customerSince: '2019-04-01', sinceSource: 'crm' }).sinceSource).toBe('crm');
+    const crm = { ...base, customerSince: '2019-04-01', sinceSource: 'crm' as const };
+    expect(applyCustomerEdit(crm, { name: 'Acme Corp' }).sinceSource).toBe('crm');
+    expect(applyCustomerEdit(crm, { customerSince: null }).sinceSource).toBeUndefined();
   });
 });

@@ -63,7 +63,7 @@ describe('capture from the page in the tenure panel', () => {
     expect([save.textContent, save.getAttribute('aria-label')]).toEqual(['Save', 'Save to the customer: The page says customer since Apr 2, 2019']);
     save.click();
     await settle();
-    expect(sent).toEqual([{ name: 'editCustomer', data: { customerId: 'c1', edit: { customerSince: '2019-04-02' } } }]);
+    expect(sent).toEqual([{ name: 'editCustomer', data: { customerId: 'c1', edit: { customerSince: '2019-04-02', sinceSource: 'crm' } } }]);
     expect(onChanged).toHaveBeenCalledTimes(1);
     expect(text(root.querySelector('[data-testid=tenure-owner]'))).toBe('Owner: Dana Rep');
   });

@@ -30,7 +30,15 @@ describe('summariseTenure', () => {
       { currency: 'EUR', total: 1_000_00, existing: 1_000_00, cross_sell: 0, new: 0 },
       { currency: 'USD', total: 9_000_00, existing: 7_500_00, cross_sell: 1_500_00, new: 0 },
     ]);
-    expect(s.allTime.find((m) => m.currency === 'USD')).toEqual({ currency: 'USD', total: 19_000_00, existing: 7_500_00, cross_sell: 1_500_00, new: 10_000_00 });
+    // The data starts years after "customer since" (2021-08-15): the 2025 purchase renewed, it did not win the customer.
+    expect(s.allTime.find((m) => m.currency === 'USD')).toEqual({ currency: 'USD', total: 19_000_00, existing: 17_500_00, cross_sell: 1_500_00, new: 0 });
+    expect(s).toMatchObject({ sinceBasis: 'entered', dataFrom: '2025-06-01', earlierNotImported: true, sources: { rep: 0, crm: 0, estimate: 4 } });
+    expect(s.recent.map((l) => `${l.date} ${l.kind}/${l.reason}`)).toEqual([
+      '2026-05-01 existing/repeat_product',
+      '2026-04-01 cross_sell/new_product',
+      '2026-03-01 existing/repeat_product',
+      '2025-06-01 existing/before_data',
+    ]);
     expect(s.lineCount).toBe(5);
     expect(s.partial).toBe(false);
     expect(s.risk.level).toBe('low');
@@ -54,7 +62,18 @@ describe('summariseTenure', () => {
     expect([s.since, s.years, s.months, s.daysToRenewal, s.daysSinceContact]).toEqual([null, null, null, null, null]);
     expect(s.last12).toEqual([]);
     expect(s.risk.signals.map((x) => x.code)).toEqual(['never_contacted']);
+    expect(s.risk.level).toBe('unknown');
     expect(s.risk.nextStep).toBe('log_first_contact');
+    expect(s).toMatchObject({ sinceBasis: null, dataFrom: null, earlierNotImported: false, prospect: false, recent: [] });
+  });
+
+  it('says where "customer since" came from', () => {
+    const at = (c: Parameters<typeof customer>[0], lines = [line({ date: '2020-02-10', product: 'P' })]) =>
+      summariseTenure({ customer: customer(c), lines, problems: [], coaches: [], today: TODAY, now: NOW }).sinceBasis;
+    expect(at({ customerSince: '2019-04-01', sinceSource: 'crm' })).toBe('crm');
+    expect(at({ customerSince: '2019-04-01', sinceSource: 'crm_created' })).toBe('crm_created');
+    expect(at({ customerSince: '2019-04-01', sinceSource: 'rep' })).toBe('rep');
+    expect(at({})).toBe('first_purchase');
   });
 
   it('ignores other customers’ lines and carries the risk signals with their numbers', () => {
@@ -70,8 +89,9 @@ describe('summariseTenure', () => {
     expect(s.lineCount).toBe(0);
     expect(s.partial).toBe(true);
     expect(s.risk.signals).toEqual([
-      { code: 'problems_ageing', weight: 3, args: ['1', '14', '58'] },
+      { code: 'open_severe_problem', weight: 3, args: ['1', '58'] },
       { code: 'no_contact', weight: 3, args: ['180'] },
+      { code: 'problems_ageing', weight: 2, args: ['1', '14', '58'] },
     ]);
     expect(s.risk.level).toBe('high');
     expect(s.risk.nextStep).toBe('resolve_open_problems');
