@@ -11,8 +11,9 @@ import { DockDriver } from './dock';
  *
  * The deals files are the fixture exports with the Acme deals' dates moved relative to
  * today (in the file's own date format), so the 12-month window holds one of them on any
- * day the test runs: the first purchase 20 months ago (new business), the second 3 months
- * ago. The expected figures below are worked out by hand from the files.
+ * day the test runs: the first purchase 20 months ago, the second 3 months ago. Acme has been
+ * a customer since 2019, so neither is new business (issue 13: an export covers a period, not
+ * the whole relationship). The expected figures below are worked out by hand from the files.
  */
 const IMPORT = path.resolve('tests/fixtures/import');
 const FIXTURES = path.resolve('tests/fixtures/sites');
@@ -43,7 +44,9 @@ interface Source {
   /** What to type as "Your CRM address or account". */
   tenant: string;
   accountsImported: number;
-  since: { iso: string; shown: string };
+  /** The export has no customer-since column: the user chooses the created date (labelled). */
+  sinceFromCreated: boolean;
+  since: { iso: string; shown: string; source: string };
   /** The product whose page is the imported record itself, and that page's address. */
   own: { site: string; url: string };
   /** The second Acme deal in the 12-month window: a product new to Acme, or the same one again. */
@@ -57,7 +60,8 @@ const SOURCES: Source[] = [
     deals: { file: 'salesforce-opportunities.csv', first: '3/14/2024', second: '6/1/2024', date: ({ y, m, d }) => `${m}/${d}/${y}` },
     tenant: 'acme',
     accountsImported: 8,
-    since: { iso: '2019-03-14', shown: 'Mar 14, 2019' },
+    sinceFromCreated: true,
+    since: { iso: '2019-03-14', shown: 'Mar 14, 2019', source: "the CRM record's created date" },
     own: { site: 'salesforce', url: 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view' },
     // Opportunity Product: Platform, then Analytics.
     secondKind: 'cross_sell',
@@ -68,10 +72,12 @@ const SOURCES: Source[] = [
     deals: { file: 'hubspot-deals.csv', first: '2024-03-14 10:00', second: '2024-06-01 10:00', date: ({ y, m, d }) => `${y}-${pad(m)}-${pad(d)} 10:00` },
     tenant: 'https://app.hubspot.com/contacts/4821337/objects/0-2/views/all/list',
     accountsImported: 3,
-    // "Became a Customer Date" wins over "Create Date".
-    since: { iso: '2019-04-01', shown: 'Apr 1, 2019' },
+    // "Became a Customer Date" is the CRM's own customer-since field.
+    sinceFromCreated: false,
+    since: { iso: '2019-04-01', shown: 'Apr 1, 2019', source: 'from the CRM' },
     own: { site: 'hubspot', url: 'https://app.hubspot.com/contacts/4821337/record/0-2/5124009871' },
-    // The product is the Deal Type: existingbusiness both times.
+    // No product column (Deal Type is the CRM's new/existing business, not a product): one
+    // unnamed product, bought again; the CRM says existing business both times.
     secondKind: 'existing',
   },
   {
@@ -80,7 +86,8 @@ const SOURCES: Source[] = [
     deals: { file: 'pipedrive-deals.csv', first: '2024-03-14 10:00:00', second: '2024-06-01 10:00:00', date: ({ y, m, d }) => `${y}-${pad(m)}-${pad(d)} 10:00:00` },
     tenant: 'acme',
     accountsImported: 3,
-    since: { iso: '2019-03-14', shown: 'Mar 14, 2019' },
+    sinceFromCreated: true,
+    since: { iso: '2019-03-14', shown: 'Mar 14, 2019', source: "the CRM record's created date" },
     own: { site: 'pipedrive', url: 'https://acme.pipedrive.com/organization/377' },
     // No product column: one unnamed product, bought again.
     secondKind: 'existing',
@@ -138,6 +145,7 @@ async function importBoth(s: Source): Promise<void> {
   await page.getByLabel('CSV file', { exact: true }).setInputFiles(path.join(IMPORT, s.accounts));
   await expect(page.getByLabel('What the file holds')).toHaveValue('accounts');
   await page.getByLabel('Your CRM address or account (optional)').fill(s.tenant);
+  if (s.sinceFromCreated) await page.getByLabel(/use the record's created date/).check();
   await page.getByRole('button', { name: /^Import \d+ rows$/ }).click();
   await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText(`${s.accountsImported} imported (new)`);
   await page.getByRole('button', { name: 'Import another file' }).click();
@@ -170,7 +178,7 @@ for (const s of SOURCES) {
       const matched = p.site === s.own.site ? 'CRM record' : MATCH_TEXT[p.matchedBy]!;
       expect(await dock.text(), where).toContain(`Matched by ${matched}`);
       expect(await dock.textOf('.head .customer'), where).toBe('Acme Corp');
-      expect(await dock.textOf('[data-testid=tenure-since]'), where).toBe(`Customer since ${s.since.shown} · ${tenure(s.since.iso)}`);
+      expect(await dock.textOf('[data-testid=tenure-since]'), where).toBe(`Customer since ${s.since.shown} (${s.since.source}) · ${tenure(s.since.iso)}`);
 
       // Last 12 months: only the second deal, 4,500.50 USD.
       const usd12 = '[data-testid=tenure-last12] [data-currency=USD]';
@@ -178,11 +186,15 @@ for (const s of SOURCES) {
       expect(await dock.textOf(`${usd12} [data-kind=${s.secondKind}]`), where).toBe(`${kindLabel} $4,500.50 · 100%`);
       expect(await dock.textOf(`${usd12} [data-kind=${other}]`), where).toBe(`${otherLabel} $0.00 · 0%`);
       expect(await dock.textOf(`${usd12} [data-kind=new]`), where).toBe('New $0.00 · 0%');
-      // All time: the first purchase was new business.
+      // All time: a customer since 2019 renewing, not new business; and the dock says the data starts late.
       const all = '[data-testid=tenure-alltime] [data-currency=USD]';
       expect(await dock.textOf(`${all} .t-total`), where).toBe('$16,500.50 total');
-      expect(await dock.textOf(`${all} [data-kind=new]`), where).toBe('New $12,000.00 · 73%');
-      expect(await dock.textOf(`${all} [data-kind=${s.secondKind}]`), where).toBe(`${kindLabel} $4,500.50 · 27%`);
+      expect(await dock.textOf(`${all} [data-kind=new]`), where).toBe('New $0.00 · 0%');
+      if (s.secondKind === 'cross_sell') {
+        expect(await dock.textOf(`${all} [data-kind=existing]`), where).toBe('Existing $12,000.00 · 73%');
+        expect(await dock.textOf(`${all} [data-kind=cross_sell]`), where).toBe('Cross-sell $4,500.50 · 27%');
+      } else expect(await dock.textOf(`${all} [data-kind=existing]`), where).toBe('Existing $16,500.50 · 100%');
+      expect(await dock.textOf('[data-testid=tenure-gap]'), where).toMatch(/^Purchases before \w+ \d{4} are not imported/);
       await page.close();
     }
   });
