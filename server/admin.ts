@@ -6,7 +6,8 @@ import * as z from 'zod/mini';
 import { Rep } from '../lib/model';
 import { newId, nowIso } from '../lib/util/ids';
 import type { Db, Queryable } from './db/adapter';
-import { lockTeam } from './sync/push';
+import { checkRepName } from './rules/names';
+import { loadRepNames, lockTeam } from './sync/push';
 import { writeRecords } from './sync/records';
 import { hashToken, looksLikeToken, newToken, TOKEN_MARK, TOKEN_PREFIX_LENGTH, tokenPrefix } from './tokens';
 
@@ -144,11 +145,15 @@ async function insertRep(tx: Queryable, teamId: string, spec: RepSpec): Promise<
   const id = newId();
   const record = repRecord(id, spec);
   const role = spec.lead ? 'lead' : 'rep';
+  // Ordered with the team's pushes (see sync/push.ts): the name is checked, and the record
+  // enters the stream, under the team's lock, so a rename pushed meanwhile cannot slip between.
+  await lockTeam(tx, teamId);
+  // A name is unique in the team, by the rule a push of a rep record is judged by (rules/names.ts).
+  const named = checkRepName(id, record.name, await loadRepNames(tx, teamId));
+  if (!named.ok) throw new AdminError(`"${record.name}" cannot be invited: ${named.reason}`);
   const token = newToken();
   await tx.query('INSERT INTO reps (id, team_id, name, email, role) VALUES ($1, $2, $3, $4, $5)', [id, teamId, record.name, record.email ?? null, role]);
   await tx.query('INSERT INTO tokens (hash, prefix, rep_id) VALUES ($1, $2, $3)', [hashToken(token), tokenPrefix(token), id]);
-  // Ordered with the team's pushes (see sync/push.ts): a record enters the stream under the lock.
-  await lockTeam(tx, teamId);
   await writeRecords(tx, teamId, [{ table: 'reps', id, data: record, authorRepId: id, private: false, shared: true }]);
   return { repId: id, name: record.name, role, token };
 }

@@ -6,7 +6,8 @@
  *   team create "Acme Sales" [--json]          prints the new team's id
  *   team import teams.json                     teams and reps from a file; prints ids and tokens as JSON
  *   invite --team <id> --name "Wang Fang" [--email x] [--lead] [--json]
- *                                              prints the rep id and the token, once
+ *                                              prints the rep id and the token, once; a name
+ *                                              taken in the team (case and spaces aside) is refused
  *   token <repId> [--json]                     a new token for an existing rep (lost token, second device)
  *   revoke <repId | token prefix>              revokes the rep's tokens, or the one token
  *

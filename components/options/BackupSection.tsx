@@ -46,7 +46,8 @@ export function BackupSection() {
         return;
       }
       const r = await restoreBackup(db(), parsed.backup);
-      setMessage({ kind: 'ok', text: t('backup_restored', r.added, r.updated, r.keptNewer) });
+      const text = t('backup_restored', r.added, r.updated, r.keptNewer);
+      setMessage({ kind: 'ok', text: r.clamped ? `${text} ${t('backup_clamped', r.clamped)}` : text });
     });
 
   return (

@@ -1,4 +1,5 @@
 import { fromRow, type HoldfastDB } from '../db';
+import { fromCoachRow } from '../db/coach-rows';
 import { LATEST_VERSION } from '../db/versions';
 import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './format';
 
@@ -14,7 +15,7 @@ export async function exportBackup(d: HoldfastDB, now = new Date()): Promise<Bac
       customers: (await d.customers.toArray()).map(fromRow),
       revenueLines: await d.revenueLines.toArray(),
       contacts: await d.contacts.toArray(),
-      coaches: await d.coaches.toArray(),
+      coaches: (await d.coaches.toArray()).map(fromCoachRow),
       problems: await d.problems.toArray(),
       reps: await d.reps.toArray(),
       pods: await d.pods.toArray(),

@@ -19,8 +19,9 @@ import type { Table } from '../import/types';
 import { FREE_MAIL_DOMAINS, normaliseDomain } from '../sites/dom';
 import { companyKey } from '../tenure/risk';
 import { newId, nowIso } from '../util/ids';
+import { toCoachRow } from './coach-rows';
 import { customerByDomain } from './coaches';
-import { fromRow, nameKey, toRow } from './customers';
+import { nameKey, toRow } from './customers';
 import type { CustomerRow, HoldfastDB } from './database';
 
 export interface CoachImportResult {
@@ -45,14 +46,6 @@ async function byName(d: HoldfastDB, name: string): Promise<CustomerRow | undefi
 async function findCustomer(d: HoldfastDB, label: string): Promise<CustomerRow | undefined> {
   const domain = /^\S+\.\S+$/.test(label) ? normaliseDomain(label) : undefined;
   return (domain ? await customerByDomain(d, domain) : undefined) ?? (await byName(d, label));
-}
-
-async function linkAll(d: HoldfastDB, rows: Array<CustomerRow | undefined>, coachId: string): Promise<void> {
-  for (const row of rows) {
-    if (!row || row.coachIds?.includes(coachId)) continue;
-    const c = fromRow(row);
-    await d.customers.put(toRow({ ...c, coachIds: [...(c.coachIds ?? []), coachId], updatedAt: nowIso() }));
-  }
 }
 
 /** A record without its timestamp, to tell whether an import changed it. */
@@ -110,8 +103,8 @@ async function writeRow(d: HoldfastDB, draft: CoachDraft, today: string, result:
   if (!old) result.created++;
   else if (!same(old, coach) || contactChanged) result.updated++;
   else result.unchanged++;
-  if (!old || !same(old, coach)) await d.coaches.put(z.parse(Coach, { ...coach, updatedAt: nowIso() }));
-  await linkAll(d, [employer, referred], coach.id);
+  // The employer and the referred customer find the coach by its derived keys (lib/db/coach-rows.ts).
+  if (!old || !same(old, coach)) await d.coaches.put(toCoachRow(z.parse(Coach, { ...coach, updatedAt: nowIso() })));
 }
 
 export async function importCoaches(

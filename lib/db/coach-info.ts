@@ -7,7 +7,8 @@
  * 5 ms budget of DESIGN §7, so every read is an index lookup, and reads that do not depend on
  * each other are issued together (in Chromium each IndexedDB request is a round trip to the
  * browser process; a mail page's move takes three such rounds, a CRM page two):
- * 1. the customer's reverse links (coaches by primary key) and its contacts
+ * 1. the customer's coaches (one query of the coaches' `customerKeys` index,
+ *    lib/db/coach-rows.ts) and its contacts
  *    (contacts.customerId); the people on the page by address (the `emails` index); and the
  *    same mailbox name at any domain — a prefix range on `emails` ("wang.fang@") — for a
  *    coach writing from an address Holdfast does not know yet (the new employer's), confirmed
@@ -26,6 +27,7 @@ import { currentEmployment, detectMove, sameOrg } from '../coaches/moves';
 import { personOnPage, sameName } from '../coaches/person';
 import { daysBetween } from '../tenure/calendar';
 import { companyKey } from '../tenure/risk';
+import { coachesOfCustomer } from './coach-rows';
 import { customerByDomain } from './coaches';
 import type { CustomerRow, HoldfastDB } from './database';
 
@@ -79,7 +81,7 @@ export async function coachInfo(d: HoldfastDB, subject: PageSubject, customer: C
 
   // Round 1: everything that needs only the page and the customer.
   const [byLink, customerContacts, known, sameBox] = await Promise.all([
-    customer?.coachIds?.length ? d.coaches.bulkGet(customer.coachIds) : none<Coach | undefined>(),
+    customer ? coachesOfCustomer(d, customer) : none<Coach>(),
     customer ? d.contacts.where('customerId').equals(customer.id).limit(CONTACTS_PER_CUSTOMER_LIMIT).primaryKeys() : none<string>(),
     addresses.length ? d.contacts.where('emails').anyOf(addresses).filter((c) => !c.deleted).limit(SAME_MAILBOX_LIMIT).toArray() : none<Contact>(),
     boxes.length
@@ -92,7 +94,7 @@ export async function coachInfo(d: HoldfastDB, subject: PageSubject, customer: C
       : none<Contact>(),
   ]);
   const contacts = new Map<string, Contact>([...known, ...sameBox].map((c) => [c.id, c]));
-  const linked = byLink.filter((c): c is Coach => !!c && !c.deleted);
+  const linked: Coach[] = byLink;
 
   // Round 2: the coaches among those contacts, and the names of the linked coaches.
   const pageContactIds = [...contacts.keys()];

@@ -1,18 +1,20 @@
 /**
  * Coaches in the database (issue 7): making a contact a coach, recording a move, gifts,
  * referrals, touches and the budget. Each change is one read-write transaction over the
- * coach, its contact and the customers it ties to, so the reverse links the dock reads
- * (`Customer.coachIds`) change together with the coach record.
+ * coach, its contact and the customers it ties to. Customers are not written for a coach's
+ * sake (a move's new prospect aside): the dock finds a customer's coaches by the coach rows'
+ * own index, derived from each record as it is stored (lib/db/coach-rows.ts).
  *
  * Dates here are the rep's calendar dates (ISO `YYYY-MM-DD`, lib/tenure localIsoDate);
  * callers pass `today` so tests and the background agree on the clock.
  */
 import * as z from 'zod/mini';
 import { Coach, Contact, Customer, Gift, Referral } from '../model';
-import { applyMove, currentEmployment, detectMove, domainOf, sameOrg, type Move } from '../coaches/moves';
+import { applyMove, detectMove, domainOf, sameOrg, type Move } from '../coaches/moves';
 import { FREE_MAIL_DOMAINS } from '../sites/dom';
 import { newId, nowIso } from '../util/ids';
-import { fromRow, nameKey, toRow } from './customers';
+import { toCoachRow } from './coach-rows';
+import { nameKey, toRow } from './customers';
 import type { CustomerRow, HoldfastDB } from './database';
 
 export class CoachRefused extends Error {
@@ -20,13 +22,6 @@ export class CoachRefused extends Error {
 }
 
 const live = <T extends { deleted?: boolean | undefined }>(r: T | undefined): T | undefined => (r && !r.deleted ? r : undefined);
-
-/** Add `coachId` to a customer's reverse links (no write when it is there already). */
-async function link(d: HoldfastDB, row: CustomerRow | undefined, coachId: string): Promise<void> {
-  if (!row || row.deleted || row.coachIds?.includes(coachId)) return;
-  const customer = fromRow(row);
-  await d.customers.put(toRow({ ...customer, coachIds: [...(customer.coachIds ?? []), coachId], updatedAt: nowIso() }));
-}
 
 /** A live customer that uses `domain` (or a parent of it) for mail. */
 export async function customerByDomain(d: HoldfastDB, domain: string): Promise<CustomerRow | undefined> {
@@ -48,7 +43,7 @@ async function getCoach(d: HoldfastDB, coachId: string): Promise<Coach> {
 
 async function saveCoach(d: HoldfastDB, coach: Coach): Promise<Coach> {
   const next = z.parse(Coach, { ...coach, updatedAt: nowIso() });
-  await d.coaches.put(next);
+  await d.coaches.put(toCoachRow(next));
   return next;
 }
 
@@ -89,8 +84,7 @@ export async function makeCoach(d: HoldfastDB, input: NewCoach): Promise<{ coach
       employer = { company, domain: company };
     }
     const coach = z.parse(Coach, { id: newId(), updatedAt: nowIso(), contactId: contact.id, employers: employer ? [employer] : [], referrals: [], gifts: [] });
-    await d.coaches.put(coach);
-    await link(d, customer, coach.id);
+    await d.coaches.put(toCoachRow(coach));
     return { coach, contact, created: true };
   });
 }
@@ -130,17 +124,14 @@ export async function recordMove(d: HoldfastDB, coachId: string, from: string, t
         name: move.kind === 'back' ? move.company : move.domain,
         domains: [move.domain],
         crmRefs: [],
-        coachIds: [coach.id],
       });
       target = toRow(prospect);
       await d.customers.put(target);
       prospectCreated = true;
     }
 
-    // The employer being left keeps (or gains) its link: its tenure panel shows "coach left".
-    const leaving = currentEmployment(coach);
-    if (leaving?.domain) await link(d, await customerByDomain(d, leaving.domain), coach.id);
-    await link(d, target, coach.id);
+    // The employer being left stays in the history, so the coach stays tied to it (its tenure
+    // panel shows "coach left"); the new one is tied by its domain (lib/db/coach-rows.ts).
     await saveCoach(d, { ...coach, employers: applyMove(coach.employers, { company: target.name, domain: move.domain }, today) });
 
     const contact = live(await d.contacts.get(coach.contactId));
@@ -200,7 +191,6 @@ export async function addReferral(d: HoldfastDB, coachId: string, referral: Refe
       const referrals = before ? coach.referrals.map((x, i) => (i === at ? r : x)) : [...coach.referrals, r];
       await saveCoach(d, { ...coach, referrals });
     }
-    await link(d, customer, coach.id);
     return outcome;
   });
 }

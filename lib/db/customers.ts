@@ -8,8 +8,14 @@ export function nameKey(name: string): string {
   return name.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The row to store for a customer record. The reverse links `coachIds` that old clients'
+ * records may carry are dropped: a customer's coaches are found by the coaches' own index
+ * (lib/db/coach-rows.ts), and a stored copy could only drift.
+ */
 export function toRow(customer: Customer): CustomerRow {
-  return { ...customer, crmKeys: customer.crmRefs.map(crmKey), nameKey: nameKey(customer.name) };
+  const { coachIds: _deprecated, ...record } = customer;
+  return { ...record, crmKeys: customer.crmRefs.map(crmKey), nameKey: nameKey(customer.name) };
 }
 
 export function fromRow(row: CustomerRow): Customer {

@@ -1,8 +1,9 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Coach, Contact, Customer, Note, Pod, Problem, Rep, RevenueLine } from '../model';
+import type { Contact, Customer, Note, Pod, Problem, Rep, RevenueLine } from '../model';
 import { captureMiddleware } from '../sync/capture';
 import type { OutboxEntry } from '../sync/outbox';
 import type { SyncRow } from '../sync/state';
+import type { CoachRow } from './coach-rows';
 import { versions } from './versions';
 
 /** A customer as stored: the record plus the fields derived for its indexes. */
@@ -24,7 +25,8 @@ export class HoldfastDB extends Dexie {
   customers!: EntityTable<CustomerRow, 'id'>;
   revenueLines!: EntityTable<RevenueLine, 'id'>;
   contacts!: EntityTable<Contact, 'id'>;
-  coaches!: EntityTable<Coach, 'id'>;
+  /** Coaches with their derived index field `customerKeys` (lib/db/coach-rows.ts). */
+  coaches!: EntityTable<CoachRow, 'id'>;
   problems!: EntityTable<Problem, 'id'>;
   reps!: EntityTable<Rep, 'id'>;
   pods!: EntityTable<Pod, 'id'>;

@@ -5,14 +5,15 @@
  * - revenue lines through the compound index [customerId+date] (one key range, at most
  *   LINE_LIMIT rows; a longer history adds its last 24 months and is flagged `partial`);
  * - problems through the customerId index, at most PROBLEM_LIMIT;
- * - coaches by the customer's reverse links (Customer.coachIds: who introduced it, who works
- *   or worked there, kept by lib/db/coaches.ts), by primary key. No scan of the coach table.
+ * - coaches through the multi-entry index `customerKeys` (who introduced it, who works or
+ *   worked there; derived from each coach record, lib/db/coach-rows.ts). No scan of the coach table.
  */
 import Dexie from 'dexie';
 import type { Coach, Problem, RevenueLine } from '../model';
 import type { TenureSummary } from '../messaging/tenure-schema';
 import { addMonths, localIsoDate, summariseTenure } from '../tenure';
 import type { CustomerRow, HoldfastDB } from './database';
+import { coachesOfCustomer } from './coach-rows';
 import { fromRow } from './customers';
 
 export const LINE_LIMIT = 5_000;
@@ -39,14 +40,13 @@ export async function customerLines(d: HoldfastDB, customerId: string, today: st
 
 /**
  * Coaches who may have worked at the customer (lib/tenure/risk.ts checks their employers):
- * one primary-key read of its reverse links. One read, because it runs beside the other
+ * one query of the coaches' `customerKeys` index. One read, because it runs beside the other
  * reads of tenureOf in the same transaction, where a chain of dependent reads lost the
  * transaction (PrematureCommitError). The dock's coach part also reads the customer's contacts
  * (lib/db/coach-info.ts).
  */
-export async function customerCoaches(d: HoldfastDB, row: Pick<CustomerRow, 'id' | 'coachIds'>): Promise<Coach[]> {
-  if (!row.coachIds?.length) return [];
-  return (await d.coaches.bulkGet(row.coachIds)).filter((c): c is Coach => !!c && !c.deleted);
+export function customerCoaches(d: HoldfastDB, row: Pick<CustomerRow, 'id' | 'name' | 'domains'>): Promise<Coach[]> {
+  return coachesOfCustomer(d, row);
 }
 
 /**

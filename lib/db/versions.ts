@@ -5,6 +5,9 @@
  * whole chain from each fixture to the newest version.
  */
 import type { Transaction } from 'dexie';
+import type { Coach } from '../model';
+import { markUncaptured } from '../sync/capture';
+import { coachCustomerKeys } from './coach-rows';
 
 export interface SchemaVersion {
   version: number;
@@ -39,6 +42,35 @@ export const versions: readonly SchemaVersion[] = [
     stores: {
       outbox: 'id, [table+recordId]',
       sync: 'key',
+    },
+  },
+  {
+    // Derived, not copied (issue 14): a customer's coaches are found by the multi-entry index
+    // `*customerKeys` on the coach rows, derived from each coach record (its referrals' customers,
+    // its employers' domains and company names; lib/db/coach-rows.ts), instead of the reverse
+    // links `Customer.coachIds` that every coach change wrote beside it and that concurrent
+    // syncs could leave out of step. The upgrade derives the keys of every coach and drops the
+    // old copy from the customer rows (old clients' records may still carry it: the model keeps
+    // it optional, and lib/db/customers.ts toRow drops it again). Both are local row changes,
+    // not edits of the records: nothing is queued for the team, no updatedAt moves.
+    version: 3,
+    stores: {
+      coaches: 'id, contactId, *customerKeys, updatedAt',
+    },
+    upgrade: async (tx) => {
+      markUncaptured();
+      await tx
+        .table('coaches')
+        .toCollection()
+        .modify((row: Coach & { customerKeys?: string[] }) => {
+          row.customerKeys = coachCustomerKeys(row);
+        });
+      await tx
+        .table('customers')
+        .filter((row: { coachIds?: unknown }) => row.coachIds !== undefined)
+        .modify((row: { coachIds?: unknown }) => {
+          delete row.coachIds;
+        });
     },
   },
 ];

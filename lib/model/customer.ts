@@ -35,9 +35,11 @@ export const Customer = z.object({
   ownerRepId: z.optional(Id),
   lastContactAt: z.optional(IsoDateTime),
   /**
-   * Coaches tied to this customer: who introduced it, who works or worked there. A reverse
-   * link kept by lib/db/coaches.ts, so the dock finds them by primary key (no index on
-   * coaches' referrals and employers exists); the coach records remain the truth.
+   * @deprecated Ignored since schema v3 (issue 14). The reverse links to the coaches tied to
+   * this customer, as Holdfast up to schema v2 wrote them beside every coach change. Kept here
+   * only so records written by old clients (on the team server, in backups) still parse; this
+   * client never reads or writes it (lib/db/customers.ts toRow drops it) and finds a
+   * customer's coaches by the coaches' own index (lib/db/coach-rows.ts).
    */
   coachIds: z.optional(z.array(Id).check(z.maxLength(MAX_COACHES_PER_CUSTOMER))),
 });

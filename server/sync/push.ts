@@ -181,7 +181,7 @@ function nextStored(m: Mutation, stored: StoredRecord | undefined, me: string): 
  * The team's reps by id with the names they go by: the synced profile's name where there is
  * one (a deleted profile takes its rep out), else the name the rep was invited with.
  */
-async function loadRepNames(tx: Queryable, teamId: string): Promise<Map<string, string>> {
+export async function loadRepNames(tx: Queryable, teamId: string): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   for (const r of await tx.query<{ id: string; name: string }>('SELECT id, name FROM reps WHERE team_id = $1', [teamId])) names.set(r.id, r.name);
   const records = await tx.query<{ id: string; name: string | null; gone: boolean }>(

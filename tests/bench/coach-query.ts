@@ -1,8 +1,8 @@
 /**
  * The coach part of "what do we know about this subject" (issue 7) at the scale of DESIGN §7:
  * the subject-query data (100,000 customers, 1,000,000 revenue lines, 100,000 problems) plus
- * 2,000 coaches — each with a contact, an employer and a referral, and both customers linked
- * back (`coachIds`) as lib/db/coaches.ts keeps them — in the built extension's real Chromium
+ * 2,000 coaches — each with a contact, an employer and a referral, and the derived index field
+ * `customerKeys` as lib/db/coach-rows.ts derives it — in the built extension's real Chromium
  * IndexedDB. Timed like tests/bench/subject-query.ts: whole `lookupSubject` round trips from
  * the options page, 200 subjects after a warm-up, four kinds:
  * - a CRM page of a customer a coach introduced (the badge: links, contacts, budget);
@@ -23,7 +23,7 @@ const COACHES = 2_000;
 const SAMPLES = 200;
 const WARMUP = 20;
 
-/** Runs in the options page: coaches and contacts, and the customers' reverse links, in one transaction. */
+/** Runs in the options page: coaches (with their derived `customerKeys`) and contacts, in one transaction. */
 export async function seedCoaches(args: { customers: number; coaches: number }): Promise<void> {
   const pad = (n: number) => String(n).padStart(7, '0');
   const cid = (n: number) => `c-${pad(n)}`;
@@ -35,15 +35,7 @@ export async function seedCoaches(args: { customers: number; coaches: number }):
   });
   try {
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(['contacts', 'coaches', 'customers'], 'readwrite', { durability: 'relaxed' });
-      const customers = tx.objectStore('customers');
-      const link = (id: string, coachId: string) => {
-        const req = customers.get(id);
-        req.onsuccess = () => {
-          const row = req.result as { coachIds?: string[] } | undefined;
-          if (row) customers.put({ ...row, coachIds: [...(row.coachIds ?? []), coachId] });
-        };
-      };
+      const tx = db.transaction(['contacts', 'coaches'], 'readwrite', { durability: 'relaxed' });
       for (let j = 0; j < args.coaches; j++) {
         const employer = (j * 37) % args.customers;
         const referred = (j * 91 + 5) % args.customers;
@@ -57,9 +49,9 @@ export async function seedCoaches(args: { customers: number; coaches: number }):
           gifts: [{ date: '2026-10-15', amount: 5000, currency: 'USD' }],
           budget: { period: 'quarter', amount: 30000, currency: 'USD' },
           lastTouchAt: '2026-10-15',
+          // Derived exactly as lib/db/coach-rows.ts coachCustomerKeys does.
+          customerKeys: [`id:${cid(referred)}`, `d:company${employer}.example`, `c:company ${employer}`],
         });
-        link(cid(employer), `k-${j}`);
-        link(cid(referred), `k-${j}`);
       }
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

@@ -12,13 +12,20 @@
  *    Pushes of one team are serialised by design (see server/sync/push.ts), so this is
  *    the figure for one busy team.
  *
+ *  - Each runs with one server on PGlite, one on PostgreSQL, and two server processes on one
+ *    PostgreSQL (DESIGN §6: instances behind a load balancer) with every request of every
+ *    client going to the other instance than the one before (see harness.ts: push 1 to A,
+ *    push 2 to B, …; the pull's pages by turns). Same budget, same checks: at the end every
+ *    instance serves the team exactly the records that were pushed.
+ *
  * The records are a realistic mix: customers, revenue lines, contacts, team notes, and
  * problems with their event logs (which the server replays on every push).
  * Run alone with `node --import tsx tests/bench/sync.ts`; needs PostgreSQL as the server
  * tests do (scripts/setup.sh), and reports the PostgreSQL rows as skipped without it.
  */
 import { pathToFileURL } from 'node:url';
-import type { Mutation } from '../../lib/sync/protocol';
+import { isDeepStrictEqual } from 'node:util';
+import type { Change, Mutation } from '../../lib/sync/protocol';
 import { put, TestClient, type Draft } from '../server/client';
 import { checkPostgres, startServer, type DbKind, type TeamSpec } from '../server/harness';
 import { contact, customer, note, problem, revenueLine } from '../server/records';
@@ -54,6 +61,21 @@ function workload(n: number, repId: string): Draft[] {
   return out.slice(0, n);
 }
 
+/** What the team's stream should hold after `pushed`: the last record put under each table:id. */
+function expectedState(pushed: readonly Mutation[]): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const m of pushed) if (m.op === 'put') out.set(`${m.table}:${m.record.id}`, m.record);
+  return out;
+}
+
+/** Records that differ between `expected` and `got` (missing, extra or changed), ignoring the keys `skip` accepts. */
+function differing(expected: ReadonlyMap<string, unknown>, got: ReadonlyMap<string, Change['record']>, skip: (key: string) => boolean): number {
+  let n = 0;
+  for (const [key, record] of expected) if (!isDeepStrictEqual(got.get(key), record)) n++;
+  for (const key of got.keys()) if (!expected.has(key) && !skip(key)) n++;
+  return n;
+}
+
 function chunks<T>(xs: T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
@@ -65,21 +87,27 @@ function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 }
 
-async function benchOne(db: DbKind): Promise<BenchRow[]> {
-  const server = await startServer({ db, teams: [TEAM, WARM_TEAM], env: { HOLDFAST_RATE_BURST: '1000000', HOLDFAST_RATE_PER_SECOND: '1000000' } });
+async function benchOne(db: DbKind, instances = 1): Promise<BenchRow[]> {
+  const label = instances === 1 ? db : `${db}, ${instances} instances`;
+  // With several instances, each request goes to the next instance in turn (server.url, harness.ts).
+  const server = await startServer({ db, instances, teams: [TEAM, WARM_TEAM], env: { HOLDFAST_RATE_BURST: '1000000', HOLDFAST_RATE_PER_SECOND: '1000000' } });
   try {
     const rep0 = server.reps.rep0!;
     // A server runs for days; its first requests pay for loading modules and for V8 compiling
     // JavaScript and PGlite's WebAssembly to optimised code. That is measured apart, on
-    // another team: the time of the first push of 500 into a fresh server.
+    // another team: the time of the first push of 500 into a fresh server. Each instance is
+    // warmed up alike, on its own (the first instance's cold push is the one reported).
     const warmRep = server.reps.warmRep!;
-    const warm = new TestClient(server, warmRep.token);
-    const warmPushes = chunks(warm.number(...workload(WARM_UP, warmRep.id)), PUSH_SIZE);
-    const c0 = performance.now();
-    await warm.pushOk(warmPushes[0]!);
-    const coldPush = performance.now() - c0;
-    for (const p of warmPushes.slice(1)) await warm.pushOk(p);
-    await warm.pullAll('0', 1000);
+    let coldPush = NaN;
+    for (const url of server.urls) {
+      const warm = new TestClient({ ...server, url }, warmRep.token);
+      const warmPushes = chunks(warm.number(...workload(WARM_UP, warmRep.id)), PUSH_SIZE);
+      const c0 = performance.now();
+      await warm.pushOk(warmPushes[0]!);
+      if (Number.isNaN(coldPush)) coldPush = performance.now() - c0;
+      for (const p of warmPushes.slice(1)) await warm.pushOk(p);
+      await warm.pullAll('0', 1000);
+    }
 
     // 10,000 pushed, then pulled.
     const writer = new TestClient(server, rep0.token);
@@ -96,6 +124,7 @@ async function benchOne(db: DbKind): Promise<BenchRow[]> {
     // The 10,000 and the team's rep records: nothing more, nothing less.
     if (pulled.state.size !== TOTAL + LOAD_CLIENTS) throw new Error(`bench: pulled ${pulled.state.size} records, expected ${TOTAL + LOAD_CLIENTS}`);
 
+    const pushedAll: Mutation[] = pushes.flat();
     // Bounded concurrent load: every rep's client at once.
     const latencies: number[] = [];
     const l0 = performance.now();
@@ -104,6 +133,7 @@ async function benchOne(db: DbKind): Promise<BenchRow[]> {
         const rep = server.reps[spec.handle]!;
         const c = new TestClient(server, rep.token);
         for (const p of chunks(c.number(...workload(LOAD_EACH, rep.id)), LOAD_PUSH_SIZE)) {
+          pushedAll.push(...p);
           const s = performance.now();
           await c.pushOk(p);
           latencies.push(performance.now() - s);
@@ -112,13 +142,24 @@ async function benchOne(db: DbKind): Promise<BenchRow[]> {
     );
     const loadMs = performance.now() - l0;
 
+    // The same end state on every instance: the team's whole stream, pulled from each one
+    // alone, is exactly what was pushed (the reps' profile records aside, which the invite wrote).
+    const expected = expectedState(pushedAll);
+    let wrong = 0;
+    for (const url of server.urls) {
+      const { state } = await new TestClient({ ...server, url }, server.reps.rep1!.token).pullAll('0', 1000);
+      wrong += differing(expected, state, (key) => key.startsWith('reps:'));
+      wrong += Math.abs([...state.keys()].filter((key) => key.startsWith('reps:')).length - LOAD_CLIENTS);
+    }
+
     return [
-      atMost(`sync: 10,000 mutations pushed (500 a push) and pulled, ${db}`, round(t2 - t0), 'ms', 3000),
-      { name: `sync: of which push, ${db}`, value: round(t1 - t0), unit: 'ms', budget: 'report' },
-      { name: `sync: of which pull (pages of 1,000), ${db}`, value: round(t2 - t1), unit: 'ms', budget: 'report' },
-      { name: `sync: first push of 500 into a fresh server (cold), ${db}`, value: round(coldPush), unit: 'ms', budget: 'report' },
-      { name: `sync: ${LOAD_CLIENTS} clients × ${LOAD_EACH} mutations at once, ${db}`, value: round((LOAD_CLIENTS * LOAD_EACH) / (loadMs / 1000)), unit: 'mut/s', budget: 'report' },
-      { name: `sync: p95 push latency (${LOAD_PUSH_SIZE} a push) under that load, ${db}`, value: round(percentile(latencies, 95)), unit: 'ms', budget: 'report' },
+      atMost(`sync: 10,000 mutations pushed (500 a push) and pulled, ${label}`, round(t2 - t0), 'ms', 3000),
+      { name: `sync: of which push, ${label}`, value: round(t1 - t0), unit: 'ms', budget: 'report' },
+      { name: `sync: of which pull (pages of 1,000), ${label}`, value: round(t2 - t1), unit: 'ms', budget: 'report' },
+      { name: `sync: first push of 500 into a fresh server (cold), ${label}`, value: round(coldPush), unit: 'ms', budget: 'report' },
+      { name: `sync: ${LOAD_CLIENTS} clients × ${LOAD_EACH} mutations at once, ${label}`, value: round((LOAD_CLIENTS * LOAD_EACH) / (loadMs / 1000)), unit: 'mut/s', budget: 'report' },
+      { name: `sync: p95 push latency (${LOAD_PUSH_SIZE} a push) under that load, ${label}`, value: round(percentile(latencies, 95)), unit: 'ms', budget: 'report' },
+      atMost(`sync: records not as pushed, on any instance (of ${expected.size}), ${label}`, wrong, 'records', 0),
     ];
   } finally {
     await server.stop();
@@ -133,7 +174,7 @@ export async function benchSync(): Promise<BenchRow[]> {
     process.stderr.write(`bench: sync on PostgreSQL skipped: ${err instanceof Error ? err.message : String(err)}\n`);
     return [...rows, { name: 'sync: PostgreSQL rows skipped (no PostgreSQL; run scripts/setup.sh)', value: 0, unit: '', budget: 'report' }];
   }
-  return [...rows, ...(await benchOne('postgres'))];
+  return [...rows, ...(await benchOne('postgres')), ...(await benchOne('postgres', 2))];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -4,10 +4,14 @@
  * command is refused while a server holds the data folder (two processes would overwrite
  * each other's data); with PostgreSQL both run side by side.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeResponse } from '../../lib/sync/protocol';
-import { raw, TestClient } from './client';
+import { put, raw, TestClient } from './client';
 import { DB_KINDS, startServer, type TestServer } from './harness';
+import { rep } from './records';
 
 describe.each(DB_KINDS)('admin CLI on %s', (db) => {
   let server: TestServer;
@@ -68,6 +72,41 @@ describe.each(DB_KINDS)('admin CLI on %s', (db) => {
     expect((await server.admin(['revoke', invited.repId])).code).toBe(0);
     expect((await me(second.token)).status).toBe(401);
     expect((await me(leadToken!)).status).toBe(200);
+  });
+
+  it('refuses to invite a name already taken in the team, case and spaces aside, as a push is refused', async () => {
+    await server.kill('SIGTERM');
+    const teamId = (await server.cli(['team', 'create', 'Delta Sales'])).stdout.trim();
+    const first = await server.cli(['invite', '--team', teamId, '--name', 'Zhou Min', '--json']);
+    expect(first.code).toBe(0);
+    const zhou = JSON.parse(first.stdout) as { repId: string; token: string };
+    const refused = async (r: { code: number | null; stdout: string; stderr: string }, taken: string) => {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`already called "${taken}"`);
+      expect(r.stdout).not.toMatch(/hf_/);
+    };
+    // The rule of rules/names.ts, the one a rep renaming themself by a push meets.
+    await refused(await server.cli(['invite', '--team', teamId, '--name', '  zhou   MIN ']), 'Zhou Min');
+    // A team file is held to the same rule within each team, and refused whole: another
+    // team's Zhou Min passes, its second Ann Lee does not.
+    const file = join(mkdtempSync(join(tmpdir(), 'holdfast-cli-')), 'team.json');
+    writeFileSync(file, JSON.stringify({ teams: [{ name: 'Zeta', reps: [{ name: 'Zhou Min' }, { name: 'Ann Lee' }, { name: 'ANN LEE' }] }] }));
+    const imported = await server.cli(['team', 'import', file]);
+    await refused(imported, 'Ann Lee');
+    expect(imported.stderr).not.toContain('Zhou Min');
+
+    // The name a rep goes by since a rename pushed through sync is the one taken, and the old one is free.
+    await server.restart();
+    const client = new TestClient(server, zhou.token);
+    const renamed = await client.pushOk(client.number(put('reps', rep(zhou.repId, { name: 'Min Zhou', updatedAt: new Date().toISOString() }))));
+    expect(renamed.results).toEqual([expect.objectContaining({ ok: true })]);
+    await server.kill('SIGTERM');
+    await refused(await server.cli(['invite', '--team', teamId, '--name', 'min zhou']), 'Min Zhou');
+    expect((await server.cli(['invite', '--team', teamId, '--name', 'Zhou Min'])).code).toBe(0);
+    await server.restart();
+    const { state } = await client.pullAll();
+    const names = [...state].filter(([k, r]) => k.startsWith('reps:') && r).map(([, r]) => (r as { name: string }).name);
+    expect(names.sort()).toEqual(['Min Zhou', 'Zhou Min']);
   });
 
   it('explains bad input with a non-zero exit and writes nothing', async () => {

@@ -15,6 +15,14 @@
  *
  * The default teams (DEFAULT_TEAMS): "acme" with reps alice and bob and lead lena, and
  * "beta" with rep mallory and lead mike.
+ *
+ * Several instances (DESIGN §6: a team that outgrows one machine runs several behind a load
+ * balancer on one PostgreSQL): `startServer({ db: 'postgres', instances: 2 })` starts two
+ * real server processes on one database. Each read of `server.url` then names the next
+ * instance in turn (A, B, A, …), so every request a test or a TestClient makes goes to the
+ * other instance than the one before, as a round-robin balancer sends them; `server.urls`
+ * and `server.instances` name each one (to kill or restart one alone). kill(), restart()
+ * and stop() act on all of them.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
@@ -62,6 +70,8 @@ export const DEFAULT_TEAMS: readonly TeamSpec[] = [
 
 export interface StartOptions {
   db: DbKind;
+  /** Server processes on the one database (PostgreSQL only: a PGlite folder is for one process). Default 1. */
+  instances?: number;
   teams?: readonly TeamSpec[];
   /** Extra environment for the server process (HOLDFAST_RATE_BURST, HOLDFAST_FAULT_PUSH_STALL, …). */
   env?: Record<string, string>;
@@ -82,23 +92,40 @@ export interface CliResult {
   stderr: string;
 }
 
-export interface TestServer {
+/** One server process of a TestServer. */
+export interface ServerInstance {
   /** http://127.0.0.1:<port>, stable across restart(). */
   readonly url: string;
+  pid(): number | undefined;
+  /** Sends a signal (SIGKILL: a crash) and waits for the process to exit. */
+  kill(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Starts this instance again on its port (after kill). */
+  restart(): Promise<void>;
+}
+
+export interface TestServer {
+  /**
+   * http://127.0.0.1:<port>, stable across restart(). With several instances, each read
+   * names the next one in turn, so consecutive requests alternate between them.
+   */
+  readonly url: string;
+  /** Every instance's address, in order (one with a single instance). */
+  readonly urls: readonly string[];
+  readonly instances: readonly ServerInstance[];
   readonly db: DbKind;
   readonly teams: Readonly<Record<string, { id: string; name: string }>>;
   readonly reps: Readonly<Record<string, RepInfo>>;
   /** Bearer token by rep handle. */
   readonly tokens: Readonly<Record<string, string>>;
-  /** The server's stdout since it last started, one parsed JSON log line each. */
+  /** The server's stdout since it last started, one parsed JSON log line each (every instance's, in instance order). */
   logs(): Array<Record<string, unknown>>;
-  /** The running server process's id (benchmarks read its memory from /proc). */
+  /** The (first) running server process's id (benchmarks read its memory from /proc). */
   pid(): number | undefined;
-  /** Resolves with the first log line (since the last start) that matches. */
+  /** Resolves with the first log line (since the last start, of any instance) that matches. */
   waitForLog(match: (line: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
-  /** Sends a signal (SIGKILL: a crash) and waits for the process to exit; resolves to its exit code. */
+  /** Sends a signal (SIGKILL: a crash) to every instance and waits for them to exit; resolves to the (first's) exit code. */
   kill(signal?: NodeJS.Signals): Promise<number | null>;
-  /** Starts the server again on the same port and database (after kill). `env` replaces the start's extra env. */
+  /** Starts every instance again on the same port and database (after kill). `env` replaces the start's extra env. */
   restart(opts?: { env?: Record<string, string> }): Promise<void>;
   /** Runs an admin command (`revoke …`) against this database; with PGlite the server is stopped around it. */
   admin(args: string[]): Promise<CliResult>;
@@ -221,8 +248,11 @@ async function createDatabase(kind: DbKind, scratch: string): Promise<Database> 
 }
 
 export async function startServer(options: StartOptions): Promise<TestServer> {
+  const count = options.instances ?? 1;
+  if (count < 1 || (count > 1 && options.db !== 'postgres')) throw new Error(`${count} instances on ${options.db}: several instances share PostgreSQL only`);
   const scratch = mkdtempSync(join(tmpdir(), 'holdfast-server-'));
   const database = await createDatabase(options.db, scratch);
+  const procs: ServerProcess[] = [];
   try {
     // Teams and reps through the real CLI, before the server holds the (PGlite) database.
     const teamsFile = join(scratch, 'teams.json');
@@ -245,47 +275,76 @@ export async function startServer(options: StartOptions): Promise<TestServer> {
       });
     });
 
-    const proc = new ServerProcess({ ...database.env, ...(options.env ?? {}) });
-    const port = await proc.start(0);
-    const url = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < count; i++) procs.push(new ServerProcess({ ...database.env, ...(options.env ?? {}) }));
+    // All at once, as a load balancer's instances come up (migrations take an advisory lock).
+    const ports = await Promise.all(procs.map((p) => p.start(0)));
+    const urls = ports.map((port) => `http://127.0.0.1:${port}`);
+    const instances: ServerInstance[] = procs.map((proc, i) => ({
+      url: urls[i]!,
+      pid: () => proc.child?.pid,
+      kill: (signal = 'SIGKILL') => proc.kill(signal),
+      async restart() {
+        await proc.kill('SIGTERM');
+        await proc.start(ports[i]!);
+      },
+    }));
+    let turn = 0;
     let stopped = false;
+    const all = <T>(fn: (p: ServerProcess, i: number) => Promise<T>) => Promise.all(procs.map(fn));
 
     const server: TestServer = {
-      url,
+      get url() {
+        return urls[turn++ % urls.length]!;
+      },
+      urls,
+      instances,
       db: options.db,
       teams,
       reps,
       tokens,
-      logs: () => proc.lines,
-      pid: () => proc.child?.pid,
-      waitForLog: (match, timeoutMs = 30_000) => proc.waitForLog(match, timeoutMs),
-      kill: (signal = 'SIGKILL') => proc.kill(signal),
+      logs: () => procs.flatMap((p) => p.lines),
+      pid: () => procs[0]!.child?.pid,
+      waitForLog: (match, timeoutMs = 30_000) =>
+        count === 1 ? procs[0]!.waitForLog(match, timeoutMs) : Promise.any(procs.map((p) => p.waitForLog(match, timeoutMs))),
+      kill: async (signal = 'SIGKILL') => (await all((p) => p.kill(signal)))[0]!,
       async restart(opts) {
-        await proc.kill('SIGTERM');
-        if (opts?.env) proc.env = { ...database.env, ...opts.env };
-        await proc.start(port);
+        await all(async (proc, i) => {
+          await proc.kill('SIGTERM');
+          if (opts?.env) proc.env = { ...database.env, ...opts.env };
+          await proc.start(ports[i]!);
+        });
       },
       cli: (args) => runCli(args, database.env),
       async admin(args) {
         if (options.db === 'postgres') return runCli(args, database.env);
+        const proc = procs[0]!;
         await proc.kill('SIGTERM');
         try {
           return await runCli(args, database.env);
         } finally {
-          await proc.start(port);
+          await proc.start(ports[0]!);
         }
       },
       async stop() {
         if (stopped) return;
         stopped = true;
-        proc.closed = true;
-        await proc.kill('SIGTERM');
+        await all((proc) => {
+          proc.closed = true;
+          return proc.kill('SIGTERM');
+        });
         await database.drop();
         rmSync(scratch, { recursive: true, force: true });
       },
     };
     return server;
   } catch (err) {
+    // An instance that came up while another failed must not outlive the failure.
+    await Promise.all(
+      procs.map((p) => {
+        p.closed = true;
+        return p.kill('SIGKILL');
+      }),
+    );
     await database.drop().catch(() => {});
     rmSync(scratch, { recursive: true, force: true });
     throw err;

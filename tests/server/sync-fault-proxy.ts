@@ -4,6 +4,10 @@
  * schedule says — pass it, answer 500, drop it, lose the answer, answer too late, send it
  * twice, replay it later (a stale duplicate arriving after newer requests), or kill the
  * server while the request is in it.
+ *
+ * Each forwarded request asks `target()` where to go, so a target that alternates between
+ * two server instances sends consecutive requests (and the two copies of a `twice`, and a
+ * replay) to different instances, as a round-robin load balancer would.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,11 +16,14 @@ export const FAULTS = ['pass', 'error500', 'error503', 'reset', 'lostAnswer', 's
 export type Fault = (typeof FAULTS)[number];
 
 export interface ProxyOptions {
+  /** The server to send the next request to; asked once per forwarded copy. */
   target: () => string;
   /** How late a `slow` answer comes (longer than the client's timeout). */
   slowMs: number;
-  /** Kills the server now; the suite restarts it (see `kill`). */
-  kill: () => Promise<void>;
+  /** Kills the server at `target` (the one the request is in) now; the suite restarts it (see `kill`). */
+  kill: (target: string) => Promise<void>;
+  /** A short name for a target in the log (which instance a request went to); none by default. */
+  name?: (target: string) => string;
 }
 
 interface Forwarded {
@@ -64,13 +71,13 @@ export class FaultProxy {
     return p;
   }
 
-  private async forward(req: IncomingMessage, body: string): Promise<Forwarded> {
+  private async forward(req: IncomingMessage, body: string, target: string): Promise<Forwarded> {
     const headers: Record<string, string> = {};
     for (const h of KEEP) {
       const v = req.headers[h];
       if (typeof v === 'string') headers[h] = v;
     }
-    const res = await fetch(this.o.target() + (req.url ?? '/'), { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) });
+    const res = await fetch(target + (req.url ?? '/'), { method: req.method ?? 'GET', headers, ...(body ? { body } : {}) });
     const out: Record<string, string> = { 'content-type': res.headers.get('content-type') ?? 'application/json' };
     const retryAfter = res.headers.get('retry-after');
     if (retryAfter) out['retry-after'] = retryAfter;
@@ -84,7 +91,12 @@ export class FaultProxy {
     let fault = this.plan.shift() ?? 'pass';
     if (fault === 'kill' && this.killsLeft-- <= 0) fault = 'lostAnswer';
     const what = `${req.method} ${(req.url ?? '').split('?')[0]}`;
-    this.log.push(`${fault} ${what}`);
+    const entry = this.log.push(`${fault} ${what}`) - 1;
+    // Each copy of the request goes where target() says, noted in the log when targets are named.
+    const send = (target = this.o.target()): Promise<Forwarded> => {
+      if (this.o.name) this.log[entry] += ` → ${this.o.name(target)}`;
+      return this.forward(req, body, target);
+    };
     const reply = (f: Forwarded) => {
       res.writeHead(f.status, f.headers);
       res.end(f.body);
@@ -95,7 +107,7 @@ export class FaultProxy {
     try {
       switch (fault) {
         case 'pass':
-          return reply(await this.forward(req, body));
+          return reply(await send());
         case 'error500':
           return reply({ status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":"proxy","reason":"injected 500"}' });
         case 'error503':
@@ -103,30 +115,31 @@ export class FaultProxy {
         case 'reset':
           return drop();
         case 'lostAnswer':
-          await this.forward(req, body);
+          await send();
           return drop();
         case 'slow': {
-          const answer = this.forward(req, body);
+          const answer = send();
           answer.catch(() => undefined); // awaited below, after the delay
           await this.track(new Promise((r) => setTimeout(r, this.o.slowMs)));
           return reply(await answer);
         }
         case 'twice': {
-          const [a] = await Promise.allSettled([this.forward(req, body), this.forward(req, body)]);
+          const [a] = await Promise.allSettled([send(), send()]);
           if (a.status === 'fulfilled') return reply(a.value);
           return drop();
         }
         case 'replayLater': {
-          const first = await this.forward(req, body);
+          const first = await send();
           // The stale copy arrives after the client has moved on.
-          void this.track(new Promise((r) => setTimeout(r, 30)).then(() => this.forward(req, body)).catch(() => undefined));
+          void this.track(new Promise((r) => setTimeout(r, 30)).then(() => send()).catch(() => undefined));
           return reply(first);
         }
         case 'kill': {
-          const inFlight = this.forward(req, body).catch(() => undefined);
+          const target = this.o.target();
+          const inFlight = send(target).catch(() => undefined);
           // Somewhere in the request's life: before, during or after its transaction.
           await new Promise((r) => setTimeout(r, Math.floor(Math.random() * 15)));
-          await this.o.kill();
+          await this.o.kill(target);
           await inFlight;
           return drop();
         }

@@ -12,8 +12,14 @@
  *  - each device holds exactly what the server shows that rep (private notes included);
  *  - refused edits (taking someone's problem without a transfer) are undone locally.
  *
- * Runs against PGlite and PostgreSQL. SYNC_FAULT_RUNS sets the runs per database (8, two of
- * them the fixed EXAMPLES); SYNC_FAULT_DEBUG=1 prints every schedule and what the proxy did.
+ * Runs in three configurations: one server on PGlite, one on PostgreSQL, and two server
+ * processes on one PostgreSQL (DESIGN §6: several instances behind a load balancer) with the
+ * proxy sending each request to the other instance than the one before — a push to A, its
+ * retry to B, a pull's pages by turns, the two copies of a doubled request one to each; a
+ * kill crashes the instance the request is in while the other keeps serving. The checks are
+ * the same in all three, and every instance must show each rep the same records.
+ * SYNC_FAULT_RUNS sets the runs per configuration (8, two of them the fixed EXAMPLES);
+ * SYNC_FAULT_DEBUG=1 prints every schedule and what the proxy did (and where it sent it).
  */
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
@@ -30,7 +36,7 @@ import type { FetchLike } from '../../lib/sync/http';
 import { PullResponse, SYNCED_TABLES } from '../../lib/sync/protocol';
 import { readCapture, readConfig } from '../../lib/sync/store';
 import { newId, nowIso } from '../../lib/util/ids';
-import { DB_KINDS, startServer, type TestServer } from './harness';
+import { startServer, type DbKind, type TestServer } from './harness';
 import { FAULTS, FaultProxy, type Fault } from './sync-fault-proxy';
 
 const RUNS = Number(process.env.SYNC_FAULT_RUNS ?? 8);
@@ -179,13 +185,13 @@ const EXAMPLES: Array<[Step[]]> = [
   [[ed(0, { op: 'note', pick: 0, text: 'Hooli', private: false }), ed(0, { op: 'line', pick: 0, amount: 10 }), sync(0, 'kill'), { kind: 'restart', who: 0 }, ed(0, { op: 'editNote', pick: 0, text: 'Stark' }), ed(0, { op: 'dropLine', pick: 0 }), sync(0, 'replayLater', 'twice'), sync(1)]],
 ];
 
-/** Everything the server shows `token`'s rep, read straight from the server (no proxy). */
-async function serverView(server: TestServer, token: string): Promise<Map<string, unknown>> {
+/** Everything the server at `url` shows `token`'s rep, read straight from it (no proxy). */
+async function serverView(url: string, token: string): Promise<Map<string, unknown>> {
   const view = new Map<string, unknown>();
   let cursor = '0';
   for (;;) {
     const q = new URLSearchParams({ clientId: crypto.randomUUID(), cursor, limit: '1000' });
-    const res = await fetch(`${server.url}/v1/pull?${q}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${url}/v1/pull?${q}`, { headers: { authorization: `Bearer ${token}` } });
     const page = PullResponse.parse(await res.json());
     for (const c of page.changes) {
       if (c.record) view.set(`${c.table}/${c.id}`, c.record);
@@ -229,7 +235,14 @@ async function quiesce(devices: Device[], count: (r: SyncReport) => SyncReport):
   throw new Error('the devices did not settle');
 }
 
-describe.each(DB_KINDS)('the extension’s sync client under faults, on %s', (dbKind) => {
+/** Where the suite runs: one server on each database, and two instances on one PostgreSQL. */
+const CONFIGS: ReadonlyArray<{ label: string; db: DbKind; instances: number }> = [
+  { label: 'pglite', db: 'pglite', instances: 1 },
+  { label: 'postgres', db: 'postgres', instances: 1 },
+  { label: 'two instances on one postgres', db: 'postgres', instances: 2 },
+];
+
+describe.each(CONFIGS.map((c) => [c.label, c] as const))('the extension’s sync client under faults, on %s', (label, { db: dbKind, instances }) => {
   let server: TestServer;
   let proxy: FaultProxy;
   const stats = { runs: 0, steps: 0, requests: 0, kills: 0, refused: 0, reconciled: 0, ms: 0 };
@@ -240,22 +253,26 @@ describe.each(DB_KINDS)('the extension’s sync client under faults, on %s', (db
   };
 
   beforeAll(async () => {
-    server = await startServer({ db: dbKind, env: { HOLDFAST_RATE_BURST: '1000000', HOLDFAST_RATE_PER_SECOND: '1000000' } });
+    server = await startServer({ db: dbKind, instances, env: { HOLDFAST_RATE_BURST: '1000000', HOLDFAST_RATE_PER_SECOND: '1000000' } });
     proxy = new FaultProxy({
+      // With two instances, each read of server.url is the other instance (see harness.ts).
       target: () => server.url,
       slowMs: TIMEOUT_MS + 300,
-      kill: async () => {
+      // The instance the request is in crashes and comes back; the other keeps serving.
+      kill: async (target) => {
         stats.kills++;
-        await server.kill('SIGKILL');
-        await server.restart();
+        const instance = server.instances.find((i) => i.url === target)!;
+        await instance.kill('SIGKILL');
+        await instance.restart();
       },
+      ...(instances > 1 ? { name: (target: string) => String.fromCharCode(65 + server.urls.indexOf(target)) } : {}),
     });
     await proxy.start();
   });
   afterAll(async () => {
     await proxy?.stop();
     await server?.stop();
-    console.log(`[sync-faults ${dbKind}] ${stats.runs} runs, ${stats.steps} steps, ${stats.requests} requests, ${stats.kills} server kills, ${stats.refused} refusals, ${stats.reconciled} records settled after lost answers, ${(stats.ms / 1000).toFixed(1)} s`);
+    console.log(`[sync-faults ${label}] ${stats.runs} runs, ${stats.steps} steps, ${stats.requests} requests, ${stats.kills} server kills, ${stats.refused} refusals, ${stats.reconciled} records settled after lost answers, ${(stats.ms / 1000).toFixed(1)} s`);
   });
 
   it(
@@ -298,7 +315,7 @@ describe.each(DB_KINDS)('the extension’s sync client under faults, on %s', (db
           try {
             await check(devices);
           } catch (err) {
-            console.log(`[sync-faults ${dbKind}] failing run:`, JSON.stringify(steps), '\nproxy:', proxy.log.slice(logStart).join(', '));
+            console.log(`[sync-faults ${label}] failing run:`, JSON.stringify(steps), '\nproxy:', proxy.log.slice(logStart).join(', '));
             throw err;
           } finally {
             for (const device of devices) device.db.close();
@@ -331,8 +348,12 @@ describe.each(DB_KINDS)('the extension’s sync client under faults, on %s', (db
       expect(progress.lastMutationId, `${device.handle}: ids consumed`).toBe(lastId);
       expect(await d.outbox.count()).toBe(0);
 
+      // Every instance shows this rep the same records (one PostgreSQL, no state of their own).
+      const views = await Promise.all(server.urls.map((url) => serverView(url, token)));
+      const server_ = views[0]!;
+      for (const other of views.slice(1)) expect(other, `${device.handle}: every instance the same`).toEqual(server_);
       // Client and server agree, record for record, on what this rep may see.
-      const [server_, local] = await Promise.all([serverView(server, token), localView(d)]);
+      const local = await localView(d);
       expect([...local.keys()].sort(), `${device.handle}: the same records`).toEqual([...server_.keys()].sort());
       for (const [key, record] of server_) expect(local.get(key), key).toEqual(record);
 

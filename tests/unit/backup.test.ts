@@ -73,3 +73,48 @@ describe('backup', () => {
     expect(csv).toContain(`"'=HYPERLINK`);
   });
 });
+
+describe('restore: time sanity (issue 14)', () => {
+  // An hour ago: the device's own edits below (saveCustomer) are dated by the real clock, after it.
+  const NOW = new Date(Date.now() - 60 * 60 * 1000);
+  const DAY = 24 * 60 * 60 * 1000;
+  const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
+
+  /** A backup whose customer claims 9999, whose problem has an event three days ahead, and whose rep is 23 hours ahead (allowed). */
+  async function futureBackup() {
+    const c = await seed(db);
+    const backup = await exportBackup(db);
+    backup.tables.customers[0]!.updatedAt = '9999-12-31T23:59:59.999Z';
+    const p = backup.tables.problems[0]!;
+    p.events = [...p.events, { ...p.events[0]!, id: newId(), at: at(3 * DAY) }];
+    backup.tables.reps[0]!.updatedAt = at(23 * 60 * 60 * 1000);
+    return { c, backup: (parseBackup(JSON.stringify(backup)) as { ok: true; backup: typeof backup }).backup };
+  }
+
+  it('clamps updatedAt and problem event times more than 24 h ahead to now, and says how many', async () => {
+    const { c, backup } = await futureBackup();
+    const other = new HoldfastDB(`restore-${newId()}`);
+    const report = await restoreBackup(other, backup, NOW);
+    expect(report.clamped).toBe(2);
+    expect([report.perTable.customers.clamped, report.perTable.problems.clamped, report.perTable.reps.clamped]).toEqual([1, 1, 0]);
+    expect((await other.customers.get(c.id))!.updatedAt).toBe(NOW.toISOString());
+    const problem = (await other.problems.toArray())[0]!;
+    expect(problem.events.map((e) => e.at).at(-1)).toBe(NOW.toISOString());
+    expect(problem.events[0]!.at).toBe(backup.tables.problems[0]!.events[0]!.at);
+    expect((await other.reps.toArray())[0]!.updatedAt).toBe(at(23 * 60 * 60 * 1000));
+  });
+
+  it('a far-future record no longer wins later merges; restoring the same file again changes nothing', async () => {
+    const { c, backup } = await futureBackup();
+    const other = new HoldfastDB(`restore-${newId()}`);
+    await restoreBackup(other, backup, NOW);
+    const later = new Date(NOW.getTime() + 60_000);
+    const again = await restoreBackup(other, backup, later);
+    expect([again.added, again.updated, again.clamped]).toEqual([0, 0, 2]);
+    // The record is dated as restored, not "9999": an edit made afterwards is newer, here and in every merge.
+    const row = (await other.customers.get(c.id))!;
+    expect(row.updatedAt).toBe(NOW.toISOString());
+    const edited = await saveCustomer(other, { ...row, name: 'Acme Corporation' });
+    expect(edited.updatedAt > row.updatedAt).toBe(true);
+  });
+});

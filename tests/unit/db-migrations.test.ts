@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { HoldfastDB } from '@/lib/db';
 import { Coach, Contact, Customer, Note, Pod, Problem, Rep, RevenueLine } from '@/lib/model';
 import { LATEST_VERSION, versions } from '@/lib/db/versions';
+import { customerCoaches } from '@/lib/db/tenure-query';
 
 const FIXTURES = path.resolve('tests/fixtures/db');
 const schemas: Record<string, z.ZodMiniType> = {
@@ -55,6 +56,33 @@ describe('database migrations', () => {
       // The indexes the panels rely on answer on migrated data.
       expect(await db.customers.where('domains').equals('acme.com').count()).toBe(1);
       expect(await db.problems.where('[customerId+status]').equals(['0193a1b0-0000-7000-8000-000000000001', 'open']).count()).toBe(1);
+      db.close();
+    });
+
+    it(`${file}: every customer↔coach link of the old copy (Customer.coachIds) is derived by the coaches' index (v3), and the copy is gone`, async () => {
+      const fixture = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as Fixture;
+      const name = `migrate-links-${file}`;
+      await writeOldDatabase(name, fixture);
+      const db = new HoldfastDB(name);
+      await db.open();
+      const oldCustomers = (fixture.tables.customers ?? []) as Array<{ id: string; coachIds?: string[] }>;
+      const oldCoaches = (fixture.tables.coaches ?? []) as Array<{ id: string; deleted?: boolean }>;
+      const live = new Set(oldCoaches.filter((c) => !c.deleted).map((c) => c.id));
+      for (const old of oldCustomers) {
+        const row = (await db.customers.get(old.id))!;
+        expect(row, old.id).not.toHaveProperty('coachIds');
+        const found = (await customerCoaches(db, row)).map((c) => c.id).sort();
+        expect(found, `coaches of ${old.id}`).toEqual((old.coachIds ?? []).filter((id) => live.has(id)).sort());
+      }
+      for (const coach of await db.coaches.toArray()) {
+        expect(Array.isArray(coach.customerKeys), coach.id).toBe(true);
+        if (coach.deleted) expect(coach.customerKeys).toEqual([]);
+      }
+      // The upgrade changed local rows only: no record's updatedAt moved, nothing was queued.
+      for (const old of [...oldCustomers, ...oldCoaches] as Array<{ id: string; updatedAt: string }>) {
+        expect(((await db.customers.get(old.id)) ?? (await db.coaches.get(old.id)))!.updatedAt).toBe(old.updatedAt);
+      }
+      expect(await db.outbox.count()).toBe((fixture.tables.outbox ?? []).length);
       db.close();
     });
   }
