@@ -72,7 +72,14 @@ const ORDER = ['introduced', 'works', 'page'];
 /** Bounds the contacts of one customer read for coaches filed there without a link. */
 export const CONTACTS_PER_CUSTOMER_LIMIT = 500;
 
-export async function coachInfo(d: HoldfastDB, subject: PageSubject, customer: CustomerRow | null, today: string): Promise<CoachInfo | undefined> {
+/** `coachesOfIt`: the customer's coaches when the caller reads them anyway (lib/db/subject-info.ts). */
+export async function coachInfo(
+  d: HoldfastDB,
+  subject: PageSubject,
+  customer: CustomerRow | null,
+  today: string,
+  coachesOfIt?: Promise<Coach[]>,
+): Promise<CoachInfo | undefined> {
   const person = personOnPage(subject);
   const messages = subject.messages ?? [];
   const addresses = uniq([...messages.map((m) => m.from), ...(person ? [person.email] : [])]);
@@ -81,7 +88,7 @@ export async function coachInfo(d: HoldfastDB, subject: PageSubject, customer: C
 
   // Round 1: everything that needs only the page and the customer.
   const [byLink, customerContacts, known, sameBox] = await Promise.all([
-    customer ? coachesOfCustomer(d, customer) : none<Coach>(),
+    customer ? (coachesOfIt ?? coachesOfCustomer(d, customer)) : none<Coach>(),
     customer ? d.contacts.where('customerId').equals(customer.id).limit(CONTACTS_PER_CUSTOMER_LIMIT).primaryKeys() : none<string>(),
     addresses.length ? d.contacts.where('emails').anyOf(addresses).filter((c) => !c.deleted).limit(SAME_MAILBOX_LIMIT).toArray() : none<Contact>(),
     boxes.length

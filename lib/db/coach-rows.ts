@@ -18,11 +18,11 @@
  * answers are candidates, as lib/tenure/risk.ts `coachesFor`'s are: the tenure panel's risk
  * and the dock's badges (lib/db/coach-info.ts `tie`) still check each coach's tie.
  */
-import Dexie from 'dexie';
 import type { Coach, Customer } from '../model';
 import { MAX_COACHES_PER_CUSTOMER } from '../model/bounds';
 import { companyKey } from '../tenure/risk';
 import type { HoldfastDB } from './database';
+import { cached } from './hot-cache';
 
 export type CoachRow = Coach & { customerKeys: string[] };
 
@@ -68,18 +68,28 @@ export function fromCoachRow(row: Coach): Coach {
 }
 
 /**
- * The live coaches tied to a customer — who introduced it, who works or worked there — by one
- * indexed read per key, all issued at once (bounded: a common company name is shared). Plain
- * `equals` reads let IndexedDB answer each with one getAll; an `anyOf(…).distinct().filter()`
- * walks a cursor step by step, which doubled the dock's lookup (coach query bench: 9.7 ms
- * against 4.8). Only Dexie's own promises are awaited, so it runs inside the lookup's read
- * snapshot (lib/db/read-snapshot.ts).
+ * Every key of the coaches' `customerKeys` index, kept in memory (lib/db/hot-cache.ts, dropped
+ * on any coach write): most customers have no coach, and knowing which keys exist spares their
+ * lookups any coach read at all.
  */
-export function coachesOfCustomer(d: HoldfastDB, customer: Pick<Customer, 'id' | 'name' | 'domains'>): Promise<CoachRow[]> {
-  const reads = customerKeys(customer).map((key) => d.coaches.where('customerKeys').equals(key).limit(MAX_COACHES_PER_CUSTOMER).toArray());
-  return Dexie.Promise.all(reads).then((lists) => {
-    const found = new Map<string, CoachRow>();
-    for (const list of lists) for (const c of list) if (!c.deleted && found.size < MAX_COACHES_PER_CUSTOMER) found.set(c.id, c);
-    return [...found.values()];
-  });
+function knownCoachKeys(d: HoldfastDB): Promise<ReadonlySet<string>> {
+  return cached(d, 'coachKeys', ['coaches'], async () => new Set((await d.coaches.orderBy('customerKeys').uniqueKeys()) as string[]));
+}
+
+/**
+ * The live coaches tied to a customer — who introduced it, who works or worked there — by one
+ * indexed read per key that some coach has, all issued at once (bounded: a common company
+ * name is shared). Plain `equals` reads let IndexedDB answer each with one getAll; an
+ * `anyOf(…).distinct().filter()` walks a cursor step by step, which doubled the dock's lookup
+ * (coach query bench: 9.7 ms against 4.8). The reads go through the caller's `d`, which the
+ * lookup binds to its read snapshot (lib/db/read-snapshot.ts, bound.ts).
+ */
+export async function coachesOfCustomer(d: HoldfastDB, customer: Pick<Customer, 'id' | 'name' | 'domains'>): Promise<CoachRow[]> {
+  const known = await knownCoachKeys(d);
+  const keys = customerKeys(customer).filter((k) => known.has(k));
+  if (keys.length === 0) return [];
+  const lists = await Promise.all(keys.map((key) => d.coaches.where('customerKeys').equals(key).limit(MAX_COACHES_PER_CUSTOMER).toArray()));
+  const found = new Map<string, CoachRow>();
+  for (const list of lists) for (const c of list) if (!c.deleted && found.size < MAX_COACHES_PER_CUSTOMER) found.set(c.id, c);
+  return [...found.values()];
 }

@@ -1,4 +1,4 @@
-import type { PageSubject, Rep } from '../model';
+import type { Coach, PageSubject, Rep } from '../model';
 import type { CoachInfo, ProblemSummary, SubjectInfo } from '../messaging/protocol';
 import type { HoldfastDB } from './database';
 import { resolveCustomer, summarise, type Match } from './lookup';
@@ -7,6 +7,7 @@ import { tenureOf } from './tenure-query';
 import { customerProblems } from './customer-problems';
 import { cached } from './hot-cache';
 import { coachInfo } from './coach-info';
+import { coachesOfCustomer } from './coach-rows';
 import { localIsoDate } from '../tenure/summary';
 import { whoToBring } from '../pods/bring';
 import { partnerTaskFor } from '../pods/for-customer';
@@ -19,9 +20,11 @@ export async function subjectInfo(d: HoldfastDB, subject: PageSubject): Promise<
     const mine = early(myPartners(d));
     const match = await resolveCustomer(d, subject);
     // Reads through the bound `d` stay in the transaction whatever their order, so the coach
-    // part runs beside the rest: one browser round trip fewer on the answer's path.
-    const coach = early(coachInfo(d, subject, match?.row ?? null, localIsoDate()));
-    return withCoach(await infoFor(d, mine, match), await coach);
+    // part runs beside the rest: one browser round trip fewer on the answer's path. The
+    // customer's coaches are read once, for the coach part and the tenure risk alike.
+    const coaches = match ? early(coachesOfCustomer(d, match.row)) : undefined;
+    const coach = early(coachInfo(d, subject, match?.row ?? null, localIsoDate(), coaches));
+    return withCoach(await infoFor(d, mine, match, coaches), await coach);
   });
 }
 
@@ -31,8 +34,9 @@ export async function pickedInfo(d: HoldfastDB, customerId: string, subject?: Pa
     const mine = early(myPartners(d));
     const row = await d.customers.get(customerId);
     const match: Match | null = row && !row.deleted ? { row, matchedBy: 'picked' } : null;
-    const coach = subject ? early(coachInfo(d, subject, match?.row ?? null, localIsoDate())) : undefined;
-    return withCoach(await infoFor(d, mine, match), await coach);
+    const coaches = match ? early(coachesOfCustomer(d, match.row)) : undefined;
+    const coach = subject ? early(coachInfo(d, subject, match?.row ?? null, localIsoDate(), coaches)) : undefined;
+    return withCoach(await infoFor(d, mine, match, coaches), await coach);
   });
 }
 
@@ -73,13 +77,13 @@ function myPartners(d: HoldfastDB) {
   });
 }
 
-async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match: Match | null): Promise<SubjectInfo> {
+async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match: Match | null, coaches?: Promise<Coach[]>): Promise<SubjectInfo> {
   if (!match) return { customer: null, openProblems: [], partners: (await mine).partners };
 
   // One read of the customer's problems serves the owner panel (the open ones) and the tenure
   // risk; it runs alongside the tenure's revenue read.
   const read = early(customerProblems(d, match.row.id));
-  const tenure = early(tenureOf(d, match.row, new Date(), read.then((p) => p.all)));
+  const tenure = early(tenureOf(d, match.row, new Date(), read.then((p) => p.all), coaches));
   const { open: problems } = await read;
   const { me, partners, podIds, reps, byId } = await mine;
   const owners = new Map(reps.map((r) => [r.id, r.name]));

@@ -53,12 +53,18 @@ export function customerCoaches(d: HoldfastDB, row: Pick<CustomerRow, 'id' | 'na
  * The tenure summary of one stored customer, as of `at` (the rep's clock). `problems`: the
  * customer's problems when the caller reads them anyway (lib/db/customer-problems.ts).
  */
-export async function tenureOf(d: HoldfastDB, row: CustomerRow, at: Date = new Date(), problems?: Problem[] | Promise<Problem[]>): Promise<TenureSummary> {
+export async function tenureOf(
+  d: HoldfastDB,
+  row: CustomerRow,
+  at: Date = new Date(),
+  problems?: Problem[] | Promise<Problem[]>,
+  coachesRead?: Promise<Coach[]>,
+): Promise<TenureSummary> {
   const today = localIsoDate(at);
   const [{ lines, partial }, readProblems, coaches] = await Promise.all([
     customerLines(d, row.id, today),
     problems ?? d.problems.where('customerId').equals(row.id).limit(PROBLEM_LIMIT).toArray(),
-    customerCoaches(d, row),
+    coachesRead ?? customerCoaches(d, row),
   ]);
   return summariseTenure({ customer: fromRow(row), lines, problems: readProblems, coaches, today, now: at.toISOString(), partial });
 }
