@@ -85,6 +85,9 @@ export function summariseTenure(input: TenureInput, options: { classify?: Classi
   );
   const since = customerSince(customer, lines);
   const dataFrom = firstPurchase(lines);
+  // What the mix counts, and so what the sources and the listed lines speak of: lines up to
+  // today (scheduled invoices have not happened).
+  const happened = lines.filter((l) => l.date <= today);
   const tenure = since === null ? null : tenureBetween(since, today);
   const split = splitRevenue(lines, today);
   const risk = assessRisk({ customer, lines, problems: input.problems, coaches: input.coaches, today, now }, options.risk);
@@ -96,9 +99,8 @@ export function summariseTenure(input: TenureInput, options: { classify?: Classi
     prospect: customer.prospect === true,
     dataFrom,
     earlierNotImported: dataFrom !== null && customer.customerSince !== undefined && dataFrom > addDays(customer.customerSince, SINCE_GRACE_DAYS),
-    // What the mix counts: lines up to today (scheduled invoices have not happened).
-    sources: countSources(lines.filter((l) => l.date <= today)),
-    recent: recentLines(lines.filter((l) => l.date <= today)),
+    sources: countSources(happened),
+    recent: recentLines(happened),
     years: tenure?.years ?? null,
     months: tenure?.months ?? null,
     daysToRenewal: daysToRenewal(customer.renewalDate, today),
