@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Holdfast needs on a fresh Debian 12 machine with Node 20: Debian's Chromium
-# (Playwright cannot download its own browser here), Debian's PostgreSQL for the team server's
-# tests (a running cluster and a `holdfast` role that may create databases), and the npm
-# packages from the lockfile.
+# (Playwright cannot download its own browser here) and Firefox ESR, a CJK font, Debian's
+# PostgreSQL for the team server's tests (a running cluster and a `holdfast` role that may
+# create databases), and the npm packages from the lockfile.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
@@ -11,10 +11,14 @@ SUDO=""
 [ "$(id -u)" = 0 ] || SUDO="sudo"
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+# The Firefox suite (tests/firefox) drives Debian's Firefox ESR over WebDriver BiDi.
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
 # The team server's tests and benchmarks run against a real PostgreSQL as well as PGlite
 # (DESIGN §8): Debian's package, its default cluster, and a password login over 127.0.0.1
 # for a test role that may create (and drop) its own throwaway databases.
 command -v pg_ctlcluster >/dev/null 2>&1 || missing+=(postgresql)
+# Chinese text in the demo's and `npm run screenshots`' pictures needs a CJK font.
+fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-noto-cjk)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "== installing Debian's ${missing[*]}"
   $SUDO apt-get update -qq

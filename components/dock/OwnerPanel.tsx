@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { OwnerAction, OwnerActionReply, ProblemSummary } from '@/lib/messaging/protocol';
 import { t } from '@/lib/i18n';
+import { repName } from '../ui/rep-name';
 import css from '../owners/owners.css?inline';
 import { ProblemActions } from '../owners/ProblemActions';
 import { ageText, dateTimeText, isPast } from '../owners/text';
@@ -10,10 +11,12 @@ export interface OwnerPanelProps {
   /** Absent in tests of the plain list; the dock always passes both. */
   onAction?: (problemId: string, action: OwnerAction) => Promise<OwnerActionReply>;
   onLogProblem?: () => void;
+  /** Who at the customer the page shows (lib/owners/page-contact.ts): prefills "Customer confirmed on this call". */
+  contactName?: string;
 }
 
 /** The customer's open problems: owner, age, due time, status, mine highlighted; one click to act. */
-export function OwnerPanel({ problems, onAction, onLogProblem }: OwnerPanelProps) {
+export function OwnerPanel({ problems, onAction, onLogProblem, contactName }: OwnerPanelProps) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     // The styles go once into the dock's shadow root, beside panels.css (not into the text).
@@ -36,7 +39,7 @@ export function OwnerPanel({ problems, onAction, onLogProblem }: OwnerPanelProps
                 <span class={`sev sev-${p.severity}`} title={t(`severity_${p.severity}`)} />
                 <span class="title">{p.title}</span>
                 <span class="meta">
-                  <span class="status-text">{t(`status_${p.status}`)}</span> · {t('ownerIs', p.ownerName)}
+                  <span class="status-text">{t(`status_${p.status}`)}</span> · {t('ownerIs', repName(p.ownerName))}
                   {p.mine && <em> · {t('mine')}</em>}
                   {p.iCover && <em> · {t('owner_iCover')}</em>}
                   {' · '}
@@ -56,6 +59,7 @@ export function OwnerPanel({ problems, onAction, onLogProblem }: OwnerPanelProps
                     status={p.status}
                     participant={p.mine || p.iCover === true}
                     idPrefix="dock"
+                    contactName={contactName}
                     act={(a) => onAction(p.id, a)}
                   />
                 )}

@@ -3,6 +3,8 @@ import { t } from '@/lib/i18n';
 
 interface Props {
   title: string;
+  /** A count beside the title (the open problems), read with it. */
+  count?: number;
   children: ComponentChildren;
 }
 
@@ -18,7 +20,10 @@ export class PanelBoundary extends Component<Props, { failed: boolean }> {
   override render() {
     return (
       <section class="panel" aria-label={this.props.title}>
-        <h2>{this.props.title}</h2>
+        <h2>
+          {this.props.title}
+          {this.props.count ? <span class="count"> · {this.props.count}</span> : null}
+        </h2>
         {this.state.failed ? <p class="error">{t('loadFailed')}</p> : this.props.children}
       </section>
     );

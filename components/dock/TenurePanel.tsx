@@ -65,6 +65,8 @@ export function TenurePanel({ customer, tenure, fields, request, onChanged }: Te
           tenure={tenure}
           renewalDate={customer.renewalDate}
           lastContactAt={customer.lastContactAt}
+          // The dock's header shows the risk chip.
+          chip={false}
           onCorrect={
             request &&
             (async (lineId, kind) => {

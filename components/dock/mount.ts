@@ -51,9 +51,10 @@ export function mountDock(placement: DockPlacement = 'right'): DockDom {
   logo.textContent = 'H';
   logo.setAttribute('aria-hidden', 'true');
   const label = el('span', 'sr');
+  // The count of open problems on a disc in the risk's colour (tab.css); the label says both.
   const badge = el('span', 'badge');
   badge.hidden = true;
-  badge.setAttribute('aria-label', t('panelOwner'));
+  badge.setAttribute('aria-hidden', 'true');
   tab.append(logo, label, badge);
   const panels = el('div', 'panels-host');
   dock.append(tab, panels);
@@ -70,42 +71,41 @@ function el(tag: string, className: string): HTMLElement {
   return e;
 }
 
-/** Show the open/closed state and the count of open problems on the tab. */
-export function paintTab(dom: DockDom, open: boolean, openProblems: number): void {
-  const text = open ? t('dockClose') : t('dockOpen');
-  dom.tab.setAttribute('aria-expanded', String(open));
-  dom.tab.title = text;
-  dom.label.textContent = text;
-  dom.badge.hidden = openProblems === 0;
-  dom.badge.textContent = openProblems ? String(openProblems) : '';
-  dom.panels.hidden = !open;
-}
-
-/** What the collapsed tab says of the customer's risk: the level as a colour, the top reason in words. */
+/** What the collapsed tab shows of the customer's retention risk (a TenureSummary's part). */
 export interface TabRisk {
-  level: string;
   prospect: boolean;
-  signal?: { code: string; args: string[] } | undefined;
+  risk: { level: string; signals: Array<{ code: string; args: string[] }> };
 }
 
 /**
- * The retention risk on the collapsed tab (issue 13): a coloured bar (data-risk, tab.css) and,
- * for screen readers and the tooltip, the level with its top reason. Nothing for no customer.
- * The words only while collapsed: open, the panels show the same chip.
+ * The tab: open or closed and, for a known customer (`openProblems` not null), the count of open
+ * problems on a disc in the retention risk's colour (data-risk, tab.css; issue 13's levels).
+ * Its label and tooltip say the same in words, after any `news` (a coach's move): the count,
+ * and the risk with its top reason only while collapsed (open, the panels' header shows it).
  */
-export function paintRisk(dom: DockDom, risk: TabRisk | undefined, say = true): void {
-  const level = risk ? (risk.prospect ? 'prospect' : risk.level) : '';
+export function paintTab(dom: DockDom, open: boolean, openProblems: number | null, tenure?: TabRisk, news?: string): void {
+  const level = tenure ? (tenure.prospect ? 'prospect' : tenure.risk.level) : '';
+  // News first: it is why the rep should look now.
+  const words = [t(open ? 'dockClose' : 'dockOpen')];
+  if (news) words.push(news);
+  if (openProblems !== null) words.push(t('dockProblems', openProblems));
   if (level) dom.tab.dataset.risk = level;
   else delete dom.tab.dataset.risk;
-  if (!risk || !say) return;
-  let text: string;
-  if (risk.prospect) text = t('tenure_prospect');
-  else {
-    text = t('tenure_risk', t(`tenure_risk_${risk.level}` as MessageKey));
-    // The code comes from the background's own list; an unknown one just has no words.
-    const args = risk.signal?.args.map((a) => (/^\d{4}-\d{2}-\d{2}$/.test(a) ? new Date(a).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' }) : a));
-    const reason = risk.signal ? t(`tenure_signal_${risk.signal.code}` as MessageKey, ...args!) : '';
-    if (reason && !reason.startsWith('tenure_')) text += ` — ${reason}`;
-  }
-  dom.tab.title = dom.label.textContent = `${dom.label.textContent ?? ''} · ${text}`;
+  if (tenure && !open) words.push(riskText(tenure));
+  dom.tab.title = dom.label.textContent = words.join(' · ');
+  dom.tab.setAttribute('aria-expanded', String(open));
+  dom.badge.hidden = openProblems === null;
+  dom.badge.textContent = String(openProblems ?? '');
+  dom.panels.hidden = !open;
+}
+
+/** "Retention risk: medium — No revenue in the last 12 months", or "Prospect". */
+function riskText({ prospect, risk }: TabRisk): string {
+  if (prospect) return t('tenure_prospect');
+  const text = t('tenure_risk', t(`tenure_risk_${risk.level}` as MessageKey));
+  const signal = risk.signals[0];
+  // The code comes from the background's own list; an unknown one just has no words.
+  const args = signal?.args.map((a) => (/^\d{4}-\d{2}-\d{2}$/.test(a) ? new Date(a).toLocaleDateString(undefined, { dateStyle: 'medium', timeZone: 'UTC' }) : a));
+  const reason = signal ? t(`tenure_signal_${signal.code}` as MessageKey, ...args!) : '';
+  return reason && !reason.startsWith('tenure_') ? `${text} — ${reason}` : text;
 }

@@ -5,11 +5,11 @@ import { handle, send } from '@/lib/messaging';
 import { t } from '@/lib/i18n';
 import * as msg from '@/lib/messaging/protocol';
 import { detectSubject } from '@/lib/sites/detect';
-import type { SiteAdapter } from '@/lib/sites/types';
+import type { SiteAdapter, SiteWatch } from '@/lib/sites/types';
 import { mark, measure, timed } from '@/lib/util/perf';
 import type { DockPlacement } from '@/lib/prefs/display';
 import { hostLooksDark } from './host-theme';
-import { mountDock, paintRisk, paintTab, placeDock } from './mount';
+import { mountDock, paintTab, placeDock } from './mount';
 import { watchNavigation } from './navigation';
 import { PANELS_GLOBAL, type DockState, type PanelsApi, type PanelsProps } from './state';
 import type { Teach, TeachFactory } from './teach';
@@ -27,6 +27,12 @@ export interface Overlay {
 }
 
 const EMPTY_SUBJECT: PageSubject = { site: 'generic', emails: [], domains: [] };
+
+/** What the product adapters ask the navigation watch to follow besides the address (frames, input). */
+function watchOf(adapters: readonly SiteAdapter[]): SiteWatch {
+  const frames = adapters.map((a) => a.watch?.frames).filter(Boolean).join(', ');
+  return { ...(frames ? { frames } : {}), input: adapters.some((a) => a.watch?.input) };
+}
 
 /**
  * The overlay's life on one page: detect the subject, ask the background what it knows,
@@ -65,6 +71,7 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
     onLogProblem: () => void send(msg.openQuickLog, null).catch(() => undefined),
     request: send,
     onChanged: () => refresh(true),
+    onClose: collapse,
     onCoachAction: async (action) => {
       const reply = await send(msg.coachAct, { subject: currentSubject(), action });
       if (reply.ok) refresh(true);
@@ -74,13 +81,11 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
 
   function paint() {
     timed('render', () => {
-      paintTab(dom, open, state.kind === 'ready' ? state.info.openProblems.length : 0);
+      const info = state.kind === 'ready' ? state.info : undefined;
       // A coach writing from a new company is news even while the dock is collapsed.
-      const moved = state.kind === 'ready' && !!state.info.coach?.moves.length;
+      const moved = !!info?.coach?.moves.length;
       dom.tab.classList.toggle('coach-move', moved);
-      if (moved) dom.tab.title = dom.label.textContent = `${dom.label.textContent ?? ''} · ${t('coachMoveTab')}`;
-      const tenure = state.kind === 'ready' ? state.info.tenure : undefined;
-      paintRisk(dom, tenure && { level: tenure.risk.level, prospect: tenure.prospect, signal: tenure.risk.signals[0] }, !open);
+      paintTab(dom, open, info?.customer ? info.openProblems.length : null, info?.tenure, moved ? t('coachMoveTab') : '');
       if (open && panels) panels.render(dom.root, dom.panels, props());
     });
   }
@@ -106,6 +111,12 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
       }
     }
     paint();
+  }
+
+  /** Escape or the panels' close button: collapse, and the keyboard goes back to the tab. */
+  function collapse() {
+    void setOpen(false);
+    dom.tab.focus();
   }
 
   /** Ask the background; only the newest question's answer is shown. */
@@ -163,12 +174,9 @@ export function startOverlay(ctx: ContentScriptContext, productAdapters: readonl
   ctx.addEventListener(dom.tab, 'click', () => void setOpen(!open));
   // keydown is composed: it reaches the shadow root only while focus is inside the dock.
   ctx.addEventListener(dom.root as unknown as HTMLElement, 'keydown', (e) => {
-    if ((e as KeyboardEvent).key === 'Escape' && open) {
-      void setOpen(false);
-      dom.tab.focus();
-    }
+    if ((e as KeyboardEvent).key === 'Escape' && open) collapse();
   });
-  watchNavigation(ctx, () => refresh());
+  watchNavigation(ctx, () => refresh(), watchOf(productAdapters));
   ctx.addEventListener(document, 'visibilitychange', () => {
     if (document.visibilityState === 'visible') refresh(true);
   });

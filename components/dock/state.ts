@@ -43,6 +43,8 @@ export interface PanelsProps {
    */
   request?: Request;
   onChanged?: () => void;
+  /** Collapse the dock (the header's close button), focus back on the tab. */
+  onClose?: () => void;
   /** Sales coaches: make a coach, record or dismiss a move, touch; answers with the refusal, if any. */
   onCoachAction?: (action: CoachAction) => Promise<OwnerActionReply>;
 }

@@ -3,10 +3,12 @@ import { db } from '@/lib/db';
 import { runImport, type ImportResult } from '@/lib/db/import-writes';
 import { t } from '@/lib/i18n';
 import {
-  detectSource, missingRequired, parseCsv, proposeMapping, tenantFromInput,
+  detectSource, missingRequired, parseCsv, proposeMapping, proposedCurrency, tenantAddressFromGrants, tenantFromInput,
   type Detection, type ImportKind, type ImportSpec, type SourceId, type Table,
 } from '@/lib/import';
-import { CsvSource } from './CsvSource';
+import { useGrantedOrigins } from '../options/useGrantedOrigins';
+import { CsvSource, type FileFormat } from './CsvSource';
+import { formatText } from './messages';
 import { ImportReport } from './ImportReport';
 import { MappingStep, type MappingOptions } from './MappingStep';
 import { PREVIEW_ROWS, PreviewTable } from './PreviewTable';
@@ -16,9 +18,14 @@ interface Loaded {
   name: string;
   table: Table;
   detected: Detection;
+  format: FileFormat;
 }
 
-type Phase = { step: 'idle' } | { step: 'checking' } | { step: 'writing'; done: number; total: number } | { step: 'done'; result: ImportResult };
+type Phase =
+  | { step: 'idle' }
+  | { step: 'checking' }
+  | { step: 'writing'; done: number; total: number }
+  | { step: 'done'; result: ImportResult; table: Table; spec: ImportSpec };
 
 /** The CRM instance last used per source: re-imports must use the same one to stay idempotent. */
 const tenantKey = (source: SourceId) => `import.tenant.${source}`;
@@ -41,11 +48,26 @@ export function ImportSection() {
   const [error, setError] = useState('');
   const [pasted, setPasted] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
+  const granted = useGrantedOrigins();
 
-  async function load(name: string, text: string) {
+  /**
+   * The CRM address to show: the one used last time for this CRM, else the one instance of it
+   * the browser has granted (the product the file came from, at the address the user enabled).
+   */
+  async function tenantFor(source: SourceId): Promise<{ tenantText: string; tenantFromGrant: boolean }> {
+    const remembered = await rememberedTenant(source);
+    if (remembered) return { tenantText: remembered, tenantFromGrant: false };
+    const fromGrant = tenantAddressFromGrants(source, granted);
+    return { tenantText: fromGrant ?? '', tenantFromGrant: fromGrant !== undefined };
+  }
+
+  async function loadText(name: string, text: string, format: FileFormat) {
+    await load(name, parseCsv(text), format);
+  }
+
+  async function load(name: string, table: Table, format: FileFormat) {
     setError('');
     setPhase({ step: 'idle' });
-    const table = parseCsv(text);
     if (!table.rows.length) {
       setLoaded(null);
       setSpec(null);
@@ -55,19 +77,21 @@ export function ImportSection() {
     const detected = detectSource(table.headers);
     // Read the remembered CRM address before the form shows: filling it in afterwards would
     // overwrite what the user types meanwhile (and import without their CRM address).
-    const tenantText = await rememberedTenant(detected.source);
-    setOptions((o) => ({ ...o, tenantText }));
-    setLoaded({ name, table, detected });
-    setSpec({ kind: detected.kind, source: detected.source, mapping: proposeMapping(table.headers, detected.source, detected.kind), dateOrder: 'auto', defaultCurrency: '' });
+    const tenant = await tenantFor(detected.source);
+    setOptions((o) => ({ ...o, ...tenant }));
+    setLoaded({ name, table, detected, format });
+    const mapping = proposeMapping(table.headers, detected.source, detected.kind);
+    setSpec({ kind: detected.kind, source: detected.source, mapping, dateOrder: 'auto', defaultCurrency: proposedCurrency(table.headers, detected.source, mapping) });
   }
 
   async function changeKindOrSource(kind: ImportKind, source: SourceId) {
     if (!loaded || !spec) return;
     if (source !== spec.source) {
-      const tenantText = await rememberedTenant(source);
-      setOptions((o) => ({ ...o, tenantText }));
+      const tenant = await tenantFor(source);
+      setOptions((o) => ({ ...o, ...tenant }));
     }
-    setSpec({ ...spec, kind, source, mapping: proposeMapping(loaded.table.headers, source, kind) });
+    const mapping = proposeMapping(loaded.table.headers, source, kind);
+    setSpec({ ...spec, kind, source, mapping, defaultCurrency: spec.defaultCurrency || proposedCurrency(loaded.table.headers, source, mapping) });
   }
 
   async function start(e: Event) {
@@ -79,11 +103,12 @@ export function ImportSection() {
       setPhase({ step: 'checking' });
       // Let "checking" paint before the synchronous pass over every row.
       await new Promise((r) => setTimeout(r, 0));
-      const result = await runImport(db(), loaded.table, { ...spec, ...(tenant ? { tenant } : {}) }, {
+      const used = { ...spec, ...(tenant ? { tenant } : {}) };
+      const result = await runImport(db(), loaded.table, used, {
         createMissing: options.createMissing,
         onProgress: (done, total) => setPhase({ step: 'writing', done, total }),
       });
-      setPhase({ step: 'done', result });
+      setPhase({ step: 'done', result, table: loaded.table, spec: used });
     } catch (err) {
       setPhase({ step: 'idle' });
       setError(t('import_failed', err instanceof Error ? err.message : String(err)));
@@ -109,12 +134,14 @@ export function ImportSection() {
       <CsvSource
         id="imp"
         fileLabel={t('import_file')}
+        fileHint={t('import_fileHint')}
         pasteLabel={t('import_paste')}
         busy={busy}
         fileInput={fileInput}
         pasted={pasted}
         onPasted={setPasted}
-        onText={load}
+        onText={loadText}
+        onTable={load}
         onError={setError}
       />
       {error && (
@@ -128,6 +155,11 @@ export function ImportSection() {
           <p class="status" data-testid="import-file">
             {t('import_fileSummary', loaded.name, loaded.table.rows.length, loaded.table.headers.length)}
           </p>
+          {loaded.format.format !== 'pasted' && (
+            <p class="status" data-testid="import-format">
+              {formatText(loaded.format)}
+            </p>
+          )}
           <fieldset disabled={busy}>
             <MappingStep
               table={loaded.table}
@@ -164,7 +196,7 @@ export function ImportSection() {
 
       {phase.step === 'done' && (
         <>
-          <ImportReport result={phase.result} />
+          <ImportReport result={phase.result} table={phase.table} spec={phase.spec} tenantText={options.tenantText} />
           <p>
             <button type="button" onClick={reset}>
               {t('import_another')}

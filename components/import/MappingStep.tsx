@@ -6,6 +6,8 @@ import { fieldLabel, sourceName } from './messages';
 
 export interface MappingOptions {
   tenantText: string;
+  /** The address was proposed from a host the browser has granted, not typed or remembered. */
+  tenantFromGrant?: boolean;
   createMissing: boolean;
 }
 
@@ -54,9 +56,11 @@ export function MappingStep({ table, detected, spec, options, onSpec, onKindOrSo
             id="imp-tenant"
             value={options.tenantText}
             aria-describedby="imp-tenant-hint"
-            onInput={(e) => onOptions({ ...options, tenantText: e.currentTarget.value })}
+            onInput={(e) => onOptions({ ...options, tenantText: e.currentTarget.value, tenantFromGrant: false })}
           />
-          <p id="imp-tenant-hint" class="status">{t('import_tenantHint')}</p>
+          <p id="imp-tenant-hint" class="status">
+            {options.tenantFromGrant ? t('import_tenantFromSite', sourceName(spec.source)) : t('import_tenantHint')}
+          </p>
         </Field>
       )}
       <div class="row">

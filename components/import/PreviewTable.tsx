@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { t } from '@/lib/i18n';
-import { convertAccount, convertDeal, formatMinor, prepare, type AccountDraft, type DealDraft, type ImportSpec, type RowOutcome, type Table, type TargetField } from '@/lib/import';
+import { UNSPECIFIED_PRODUCT, convertAccount, convertDeal, formatMinor, prepare, rowNumber, type AccountDraft, type DealDraft, type ImportSpec, type RowOutcome, type Table, type TargetField } from '@/lib/import';
 import { fieldLabel, reasonText } from './messages';
 
 export const PREVIEW_ROWS = 10;
@@ -12,14 +12,16 @@ const DEAL_COLUMNS: TargetField[] = ['recordId', 'accountName', 'date', 'amount'
 
 function accountCells(d: AccountDraft): Cells {
   // A created date standing in for "customer since" is labelled as one, here as in the dock.
-  const since = d.customerSince && d.sinceSource === 'crm_created' ? `${d.customerSince} (${t('tenure_sinceSource_crm_created')})` : d.customerSince;
+  const since = d.customerSince && d.sinceSource === 'crm_created' ? `${d.customerSince}${t('tenure_parenthetical', t('tenure_sinceSource_crm_created'))}` : d.customerSince;
   const type = d.prospect === true ? t('import_isProspect') : d.prospect === false ? t('import_isCustomer') : undefined;
   return [d.recordId, d.name, d.domains.join(', '), since, d.renewalDate, d.owner, type];
 }
 
 function dealCells(d: DealDraft): Cells {
   const type = d.dealType ? t(d.dealType === 'new_business' ? 'import_newBusiness' : 'import_existingBusiness') : undefined;
-  return [d.recordId, d.account.name ?? d.account.domain ?? d.account.id, d.date, formatMinor(d.amount, d.currency, navigator.language), d.product, type];
+  // The stored placeholder for "no product column" is shown in the reader's words.
+  const product = d.product === UNSPECIFIED_PRODUCT ? t('import_productUnspecified') : d.product;
+  return [d.recordId, d.account.name ?? d.account.domain ?? d.account.id, d.date, formatMinor(d.amount, d.currency, navigator.language), product, type];
 }
 
 /** The first rows as they will be stored (converted with the very code the import runs). */
@@ -61,7 +63,7 @@ export function PreviewTable({ table, spec }: { table: Table; spec: ImportSpec }
                   : t('import_willReject', reasonText(outcome.rejected));
             return (
               <tr key={i}>
-                <td>{i + 2}</td>
+                <td>{rowNumber(i, table.rowNumbers)}</td>
                 {cells.map((c, k) => (
                   <td key={k}>{c ?? ''}</td>
                 ))}

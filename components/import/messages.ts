@@ -1,6 +1,7 @@
 /** Words for the import's codes (lib/import speaks in codes so it stays language-free). */
 import { t, type MessageKey } from '@/lib/i18n';
 import type { ImportWarning, ReasonCode, RowIssue, SourceId, TargetField, WarningCode } from '@/lib/import';
+import type { FileFormat } from './CsvSource';
 
 const REASONS: Record<ReasonCode, MessageKey> = {
   missing_value: 'import_reason_missing_value',
@@ -46,12 +47,23 @@ const FIELDS: Record<TargetField, MessageKey> = {
   product: 'import_field_product',
 };
 
-/** Product names are not translated. */
-const SOURCE_NAMES: Record<Exclude<SourceId, 'generic'>, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot', pipedrive: 'Pipedrive' };
+/** Product names are not translated, except the Chinese products' own names (纷享销客 in Chinese). */
+const SOURCE_NAMES: Record<Exclude<SourceId, 'generic' | 'fxiaoke' | 'xiaoshouyi'>, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot', pipedrive: 'Pipedrive' };
 
-export const sourceName = (s: SourceId) => (s === 'generic' ? t('import_sourceGeneric') : SOURCE_NAMES[s]);
+export const sourceName = (s: SourceId) =>
+  s === 'generic' ? t('import_sourceGeneric') : s === 'fxiaoke' ? t('import_source_fxiaoke') : s === 'xiaoshouyi' ? t('import_source_xiaoshouyi') : SOURCE_NAMES[s];
 export const fieldLabel = (f: TargetField) => t(FIELDS[f]);
-export const warningText = (w: ImportWarning) => t(WARNINGS[w.code], ...w.params);
+
+/** Warnings whose first parameter is a count, worded for one apart ("1 owner matches no rep"). */
+const SINGULAR: Partial<Record<WarningCode, MessageKey>> = { owners_unmatched: 'import_warn_owners_unmatched_one' };
+export const warningText = (w: ImportWarning) => t((w.params[0] === '1' && SINGULAR[w.code]) || WARNINGS[w.code], ...w.params);
+
+/** "Excel workbook (.xlsx), first sheet" or "CSV · Encoding: GB18030 (Chinese, GBK)". */
+export function formatText(f: FileFormat): string {
+  if (f.format === 'xlsx') return t('import_formatXlsx');
+  if (f.format === 'csv') return t(f.encoding === 'GB18030' ? 'import_formatCsvGbk' : 'import_formatCsv', f.encoding);
+  return '';
+}
 
 /** "Created Date: “2/30/2021” is not a date Holdfast can read" (the row number is shown apart). */
 export function reasonText(issue: RowIssue): string {

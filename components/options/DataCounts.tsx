@@ -19,7 +19,7 @@ export function DataCounts() {
       <ul class="plain" data-testid="data-counts">
         <li>{t('countCustomers', counts.customers)}</li>
         <li>{t('countProblems', counts.problems)}</li>
-        <li>{t('countReps', counts.reps)}</li>
+        <li>{t(counts.reps === 1 ? 'countRepsOne' : 'countReps', counts.reps)}</li>
       </ul>
     </section>
   );

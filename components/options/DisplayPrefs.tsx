@@ -60,6 +60,10 @@ export function useDockPlacements(): [DockPlacements, (key: string, p: DockPlace
   return [all, set];
 }
 
+/**
+ * The dock's side on one site, compact enough for a row of the Sites list: a visible "Dock"
+ * and right / left / hidden; the accessible name says which site.
+ */
 export function DockPlacementSelect({ siteKey, siteName, placements, onChange }: {
   siteKey: string;
   siteName: string;
@@ -67,18 +71,21 @@ export function DockPlacementSelect({ siteKey, siteName, placements, onChange }:
   onChange: (key: string, p: DockPlacement) => void;
 }) {
   return (
-    <select
-      aria-label={t('prefs_dockOn', siteName)}
-      data-testid={`dock-${siteKey}`}
-      value={placementFor(placements, siteKey)}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        onChange(siteKey, v === 'left' || v === 'hidden' ? v : 'right');
-      }}
-    >
-      <option value="right">{t('prefs_dockRight')}</option>
-      <option value="left">{t('prefs_dockLeft')}</option>
-      <option value="hidden">{t('prefs_dockHidden')}</option>
-    </select>
+    <span class="dock-choice">
+      <span aria-hidden="true">{t('opt_dockLabel')}</span>{' '}
+      <select
+        aria-label={t('prefs_dockOn', siteName)}
+        data-testid={`dock-${siteKey}`}
+        value={placementFor(placements, siteKey)}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          onChange(siteKey, v === 'left' || v === 'hidden' ? v : 'right');
+        }}
+      >
+        <option value="right">{t('opt_dockRight')}</option>
+        <option value="left">{t('opt_dockLeft')}</option>
+        <option value="hidden" title={t('prefs_dockHidden')}>{t('opt_dockHidden')}</option>
+      </select>
+    </span>
   );
 }

@@ -5,6 +5,7 @@ import { Rep } from '@/lib/model';
 import { t } from '@/lib/i18n';
 import { nowIso } from '@/lib/util/ids';
 import { Field } from '../ui/Field';
+import { repName } from '../ui/rep-name';
 
 /** Who I am: the owner of every problem I log. */
 export function ProfileForm() {
@@ -17,7 +18,8 @@ export function ProfileForm() {
     void ensureMe(db()).then((rep) => {
       setMe(rep);
       // What the user typed while the profile was loading wins over what is stored.
-      setName((typed) => typed || rep.name);
+      // The default name ('Me' as stored) in the reader's language: a Chinese profile reads 我.
+      setName((typed) => typed || repName(rep.name));
       setEmail((typed) => typed || (rep.email ?? ''));
     });
   }, []);

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { actOnProblem, actOnProblemWire, activeProblems, db } from '@/lib/db';
-import type { Problem, ProblemEvent, Rep } from '@/lib/model';
+import type { Contact, Problem, ProblemEvent, Rep } from '@/lib/model';
 import { isOverdue, myProblems } from '@/lib/owners/urgency';
 import { MIN_TRANSFER_REASON } from '@/lib/owners/constants';
 import { t } from '@/lib/i18n';
@@ -10,6 +10,7 @@ import { ProblemActions } from './ProblemActions';
 import { ageText, dateTimeText, refusalText } from './text';
 import './owners.css';
 import { useMe } from '../tenure/useMe';
+import { repName } from '../ui/rep-name';
 
 /** storage.session key the background sets when a reminder is clicked (entrypoints/background/open-ui.ts). */
 const FOCUS_PROBLEM_KEY = 'owner.focusProblem';
@@ -19,15 +20,30 @@ export function MyProblems() {
   const me = useMe();
   const focus = useFocusProblem();
   const problems = useLive<Problem[]>(() => activeProblems(db()), [], []);
+  const closed = useLive<Problem[]>(() => db().problems.where('status').equals('closed').filter((p) => !p.deleted).toArray(), [], []);
   const reps = useLive<Rep[]>(() => db().reps.filter((r) => !r.deleted).toArray(), [], []);
   const customers = useLive(() => db().customers.filter((c) => !c.deleted).toArray(), [], []);
+  const contacts = useLive<Contact[]>(() => db().contacts.filter((c) => !c.deleted && c.customerId !== undefined).toArray(), [], []);
   const names = new Map(customers.map((c) => [c.id, c.name]));
-  const repNames = new Map(reps.map((r) => [r.id, r.name]));
+  // Each customer's most recently updated contact: "Customer confirmed on this call" starts from them.
+  const contactOf = new Map<string, string>();
+  for (const c of [...contacts].sort((a, b) => a.updatedAt.localeCompare(b.updatedAt))) contactOf.set(c.customerId!, c.name);
+  const repNames = new Map(reps.map((r) => [r.id, repName(r.name)]));
   if (!me) return null;
   const now = new Date().toISOString();
   const { own, covering } = myProblems(problems, me.id, now);
   const card = (p: Problem) => (
-    <ProblemCard key={p.id} problem={p} me={me} reps={reps} repNames={repNames} customerName={names.get(p.customerId) ?? '?'} now={now} focused={focus === p.id} />
+    <ProblemCard
+      key={p.id}
+      problem={p}
+      me={me}
+      reps={reps}
+      repNames={repNames}
+      customerName={names.get(p.customerId) ?? '?'}
+      contactName={contactOf.get(p.customerId)}
+      now={now}
+      focused={focus === p.id}
+    />
   );
 
   return (
@@ -48,6 +64,7 @@ export function MyProblems() {
       ) : (
         <p class="muted">{t('owner_noCovering')}</p>
       )}
+      <ClosedRecently problems={recentlyClosed(closed, me.id, now)} names={names} repName={(id) => repNames.get(id) ?? '?'} />
     </section>
   );
 }
@@ -58,11 +75,12 @@ interface CardProps {
   reps: Rep[];
   repNames: Map<string, string>;
   customerName: string;
+  contactName?: string;
   now: string;
   focused: boolean;
 }
 
-function ProblemCard({ problem: p, me, reps, repNames, customerName, now, focused }: CardProps) {
+function ProblemCard({ problem: p, me, reps, repNames, customerName, contactName, now, focused }: CardProps) {
   const mine = p.ownerRepId === me.id;
   const overdue = isOverdue(p, now);
   const transfers = p.events.filter((e): e is Extract<ProblemEvent, { type: 'transfer' }> => e.type === 'transfer');
@@ -88,20 +106,65 @@ function ProblemCard({ problem: p, me, reps, repNames, customerName, now, focuse
           {t('owner_transferLine', name(e.fromRepId), name(e.toRepId), dateTimeText(e.at), e.reason)}
         </p>
       ))}
-      <ProblemActions problemId={p.id} status={p.status} participant={mine || p.coveringRepIds.includes(me.id)} idPrefix="sp" act={(a) => actOnProblemWire(db(), p.id, a)} />
-      <details>
-        <summary>{t('owner_history')}</summary>
-        {p.detail && <p class="meta">{p.detail}</p>}
-        <ol class="owner-history">
-          {p.events.map((e) => (
-            <li key={e.id}>
-              {dateTimeText(e.at)} · {name(e.byRepId)} · {eventText(e, name)}
-            </li>
-          ))}
-        </ol>
-      </details>
+      <ProblemActions
+        problemId={p.id}
+        status={p.status}
+        participant={mine || p.coveringRepIds.includes(me.id)}
+        idPrefix="sp"
+        contactName={contactName}
+        act={(a) => actOnProblemWire(db(), p.id, a)}
+      />
+      <History problem={p} name={name} />
       {mine && <OwnerTools problem={p} me={me} reps={reps} />}
     </li>
+  );
+}
+
+function History({ problem: p, name }: { problem: Problem; name: (id: string) => string }) {
+  return (
+    <details>
+      <summary>{t('owner_history')}</summary>
+      {p.detail && <p class="meta">{p.detail}</p>}
+      <ol class="owner-history">
+        {p.events.map((e) => (
+          <li key={e.id}>
+            {dateTimeText(e.at)} · {name(e.byRepId)} · {eventText(e, name)}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
+const RECENT_DAYS = 14;
+const RECENT_MAX = 10;
+
+/** My problems closed in the last two weeks, newest first: what I closed, and how the customer confirmed it. */
+function recentlyClosed(closed: readonly Problem[], me: string, now: string): Problem[] {
+  const since = Date.parse(now) - RECENT_DAYS * 86_400_000;
+  return closed
+    .filter((p) => p.ownerRepId === me && Date.parse(p.updatedAt) >= since)
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+    .slice(0, RECENT_MAX);
+}
+
+function ClosedRecently({ problems, names, repName }: { problems: Problem[]; names: Map<string, string>; repName: (id: string) => string }) {
+  if (!problems.length) return null;
+  return (
+    <>
+      <h2 id="sp-closed">{t('owner_closedRecently')}</h2>
+      <ul class="owner-list" data-testid="closed-problems" aria-labelledby="sp-closed">
+        {problems.map((p) => (
+          <li key={p.id} data-problem={p.id} data-status={p.status}>
+            <strong>{p.title}</strong>{' '}
+            <span class="status">
+              · {names.get(p.customerId) ?? '?'} · {t('owner_closedAt', dateTimeText(p.events.at(-1)?.at ?? p.updatedAt))}
+            </span>
+            <History problem={p} name={repName} />
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
 
@@ -143,14 +206,14 @@ function OwnerTools({ problem: p, me, reps }: { problem: Problem; me: Rep; reps:
     e.preventDefault();
     if (!coverRep) return;
     const r = await actOnProblem(db(), p.id, { type: 'addCover', repId: coverRep });
-    setNote(r.ok ? { kind: 'ok', text: t('owner_coverAdded') } : { kind: 'error', text: refusalText(r.code, r.reason) });
+    setNote(r.ok ? { kind: 'ok', text: t('owner_coverAdded') } : { kind: 'error', text: refusalText(r) });
   }
   async function transfer(e: Event) {
     e.preventDefault();
     const r = await actOnProblem(db(), p.id, { type: 'transfer', toRepId: toRep, reason });
-    setNote(r.ok ? { kind: 'ok', text: t('owner_transferred') } : { kind: 'error', text: refusalText(r.code, r.reason) });
+    setNote(r.ok ? { kind: 'ok', text: t('owner_transferred') } : { kind: 'error', text: refusalText(r) });
   }
-  const options = others.map((r) => <option value={r.id}>{r.name}</option>);
+  const options = others.map((r) => <option value={r.id}>{repName(r.name)}</option>);
 
   return (
     <details class="owner-tools">

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Channel, ProblemStatus } from '@/lib/model/enums';
 import type { OwnerAction, OwnerActionReply } from '@/lib/messaging/protocol';
 import { statusStepsFrom } from '@/lib/owners/run';
@@ -15,15 +15,19 @@ export interface ProblemActionsProps {
   act: (action: OwnerAction) => Promise<OwnerActionReply>;
   /** Unique within the page or shadow root, for the form controls' ids. */
   idPrefix: string;
+  /** Who at the customer the rep is most likely talking to: prefills "Customer confirmed on this call". */
+  contactName?: string;
 }
 
 /**
  * One click to add an update, move the status on, mark resolved or record the customer's
- * confirmation. "Mark resolved" stays offered until the problem is resolved, so a premature
- * click is answered with the lifecycle's reason rather than a button that silently is not there.
+ * confirmation; and "Customer confirmed on this call" from any open status, which closes the
+ * problem once the prefilled name is confirmed (lib/owners records the steps it takes). "Mark
+ * resolved" stays offered until the problem is resolved, so a premature click is answered with
+ * the lifecycle's reason rather than a button that silently is not there.
  */
-export function ProblemActions({ problemId, status, participant, act, idPrefix }: ProblemActionsProps) {
-  const [form, setForm] = useState<null | 'update' | 'confirm'>(null);
+export function ProblemActions({ problemId, status, participant, act, idPrefix, contactName }: ProblemActionsProps) {
+  const [form, setForm] = useState<null | 'update' | 'confirm' | 'onCall'>(null);
   const [busy, setBusy] = useState(false);
   const [refusal, setRefusal] = useState<string | null>(null);
   const id = (s: string) => `${idPrefix}-${problemId}-${s}`;
@@ -34,7 +38,7 @@ export function ProblemActions({ problemId, status, participant, act, idPrefix }
     try {
       const r = await act(action);
       if (!r.ok) {
-        setRefusal(refusalText(r.code, r.reason));
+        setRefusal(refusalText(r));
         return false;
       }
       setForm(null);
@@ -61,6 +65,9 @@ export function ProblemActions({ problemId, status, participant, act, idPrefix }
     <div class="owner-actions">
       {participant ? (
         <div class="owner-buttons">
+          <button type="button" data-act="confirmOnCall" class="primary" disabled={busy} aria-expanded={form === 'onCall'} onClick={() => setForm(form === 'onCall' ? null : 'onCall')}>
+            {t('owner_confirmOnCall')}
+          </button>
           <button type="button" data-act="addUpdate" disabled={busy} aria-expanded={form === 'update'} onClick={() => setForm(form === 'update' ? null : 'update')}>
             {t('owner_addUpdate')}
           </button>
@@ -70,7 +77,7 @@ export function ProblemActions({ problemId, status, participant, act, idPrefix }
             </button>
           ))}
           {status === 'resolved_awaiting_confirmation' ? (
-            <button type="button" data-act="recordConfirmation" class="primary" disabled={busy} aria-expanded={form === 'confirm'} onClick={() => setForm(form === 'confirm' ? null : 'confirm')}>
+            <button type="button" data-act="recordConfirmation" disabled={busy} aria-expanded={form === 'confirm'} onClick={() => setForm(form === 'confirm' ? null : 'confirm')}>
               {t('owner_recordConfirmation')}
             </button>
           ) : (
@@ -87,6 +94,9 @@ export function ProblemActions({ problemId, status, participant, act, idPrefix }
         </div>
       )}
       {form === 'update' && <UpdateForm id={id} busy={busy} onKeyDown={escape} onSave={(text) => run({ type: 'addUpdate', text })} onCancel={() => setForm(null)} />}
+      {form === 'onCall' && (
+        <OnCallForm id={id} busy={busy} initial={contactName ?? ''} onKeyDown={escape} onSave={(by) => run({ type: 'confirmOnCall', by })} onCancel={() => setForm(null)} />
+      )}
       {form === 'confirm' && <ConfirmForm id={id} busy={busy} onKeyDown={escape} onSave={(c) => run({ type: 'recordConfirmation', ...c })} onCancel={() => setForm(null)} />}
       {refusal && (
         <p class="error refusal" role="alert">
@@ -126,6 +136,62 @@ function UpdateForm({ id, busy, onKeyDown, onSave, onCancel }: FormProps<string>
         }}
       />
       <SaveCancel act="saveUpdate" busy={busy} onCancel={onCancel} />
+    </form>
+  );
+}
+
+/**
+ * "Customer confirmed on this call": one field, the person on the call, prefilled and selected
+ * so that Enter (or "Close problem") confirms it and typing replaces it.
+ */
+function OnCallForm({ id, busy, initial, onKeyDown, onSave, onCancel }: FormProps<string> & { initial: string }) {
+  const [by, setBy] = useState(initial);
+  const [missing, setMissing] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  // Focus and select by hand: `autofocus` is honoured only when a document loads.
+  useEffect(() => {
+    input.current?.focus();
+    input.current?.select();
+  }, []);
+  const submit = (e: Event) => {
+    e.preventDefault();
+    if (!by.trim()) {
+      setMissing(true);
+      return;
+    }
+    void onSave(by);
+  };
+  return (
+    <form class="owner-form" onSubmit={submit} onKeyDown={onKeyDown} aria-label={t('owner_confirmOnCall')}>
+      <label for={id('oncall-by')}>{t('owner_confirmOnCallBy')}</label>
+      <input
+        id={id('oncall-by')}
+        data-field="oncall-by"
+        value={by}
+        maxLength={200}
+        ref={input}
+        aria-describedby={id('oncall-hint')}
+        onInput={(e) => {
+          setBy(e.currentTarget.value);
+          setMissing(false);
+        }}
+      />
+      <p class="owner-hint" id={id('oncall-hint')}>
+        {t('owner_confirmOnCallHint')}
+      </p>
+      {missing && (
+        <p class="error" role="alert">
+          {t('owner_refused_no_confirmer')}
+        </p>
+      )}
+      <div class="owner-buttons">
+        <button type="submit" class="primary" data-act="saveConfirmOnCall" disabled={busy}>
+          {t('owner_confirmOnCallSave')}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t('owner_cancel')}
+        </button>
+      </div>
     </form>
   );
 }

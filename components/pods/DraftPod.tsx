@@ -3,6 +3,7 @@ import type { Rep } from '@/lib/model';
 import { explainPair, podScoreParts, traitsOf } from '@/lib/pods';
 import { pairsOf } from '@/lib/pods/adjust';
 import { uiLang } from './lang';
+import { repName } from '../ui/rep-name';
 
 const pct = (x: number) => Math.round(x * 100);
 
@@ -21,7 +22,9 @@ export function DraftPod(props: { index: number; count: number; members: readonl
       <h4>
         {title}{' '}
         {!unplaced && (
-          <span class="status">{t('pods_podScore', pct(score.total), pct(score.balance), pct(score.coverage))}</span>
+          <span class="status" title={t('pods_podScoreHelp')} data-testid="pods-fit">
+            {t('pods_podScore', pct(score.total), pct(score.balance), pct(score.coverage))}
+          </span>
         )}
       </h4>
       <ul class="plain">
@@ -29,9 +32,9 @@ export function DraftPod(props: { index: number; count: number; members: readonl
           const id = `pods-move-${rep.id}`;
           return (
             <li key={rep.id} class="pods-member">
-              <span>{rep.id === meId ? t('pods_nameYou', rep.name) : rep.name}</span>
+              <span>{rep.id === meId ? t('pods_nameYou', repName(rep.name)) : rep.name}</span>
               <span>
-                <label for={id}>{t('pods_moveTo', rep.name)}</label>{' '}
+                <label for={id}>{t('pods_moveTo', repName(rep.name))}</label>{' '}
                 <select id={id} value={unplaced ? '' : index} onChange={(e) => e.currentTarget.value !== '' && onMove(rep.id, Number(e.currentTarget.value))}>
                   {unplaced && <option value="">{t('pods_choose')}</option>}
                   {Array.from({ length: count }, (_, j) => (

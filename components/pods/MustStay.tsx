@@ -1,5 +1,6 @@
 import { t } from '@/lib/i18n';
 import type { Rep } from '@/lib/model';
+import { repName } from '../ui/rep-name';
 
 /**
  * Reps who must stay in their current pod when pods are formed again (a new hire's mentor,
@@ -22,7 +23,7 @@ export function MustStay({ reps, value, onChange }: { reps: readonly Rep[]; valu
               onChange(next);
             }}
           />{' '}
-          {rep.name}
+          {repName(rep.name)}
         </label>
       ))}
     </fieldset>

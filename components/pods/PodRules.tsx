@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '@/lib/i18n';
 import type { Rep } from '@/lib/model';
+import { repName } from '../ui/rep-name';
 
 export interface PodRule {
   readonly kind: 'together' | 'apart';
@@ -17,7 +18,7 @@ export function PodRules({ team, rules, onChange }: { team: readonly Rep[]; rule
   const [b, setB] = useState('');
   const [kind, setKind] = useState<PodRule['kind']>('together');
   const [error, setError] = useState('');
-  const name = (id: string) => team.find((rep) => rep.id === id)?.name ?? id;
+  const name = (id: string) => repName(team.find((rep) => rep.id === id)?.name ?? id);
 
   function add() {
     if (a === '' || b === '') return setError(t('pods_rulePickTwo'));
@@ -35,7 +36,7 @@ export function PodRules({ team, rules, onChange }: { team: readonly Rep[]; rule
         <option value="">{t('pods_choose')}</option>
         {team.map((rep) => (
           <option key={rep.id} value={rep.id}>
-            {rep.name}
+            {repName(rep.name)}
           </option>
         ))}
       </select>

@@ -3,6 +3,7 @@ import type { Rep } from '@/lib/model';
 import { describeProfile, styleFromTraits } from '@/lib/pods';
 import { TraitBars } from './TraitBars';
 import { styleLabel, uiLang } from './lang';
+import { repName } from '../ui/rep-name';
 
 /** A rep's result: bars, style and the plain-words profile in the UI language. */
 export function Profile({ rep }: { rep: Rep }) {
@@ -11,7 +12,7 @@ export function Profile({ rep }: { rep: Rep }) {
   const style = rep.style ?? styleFromTraits(rep.traits);
   return (
     <div class="card" data-testid="pods-profile">
-      <TraitBars series={[{ label: rep.name, traits: rep.traits }]} />
+      <TraitBars series={[{ label: repName(rep.name), traits: rep.traits }]} />
       <p>
         <strong>{t('pods_yourStyle', styleLabel(style))}</strong>
       </p>

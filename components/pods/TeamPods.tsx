@@ -11,23 +11,30 @@ import { TraitImport } from './TraitImport';
 import './pods.css';
 import { useMe } from '../tenure/useMe';
 
-/** Options: self-assessment and the team lead's pod formation (issue 6). */
-export function TeamPods() {
+/** The team as stored, and which of it is me. */
+function useTeam(): { meId: string | null; team: Rep[] } {
   const meId = useMe()?.id ?? null;
   const team = useLive<Rep[]>(() => listTeam(db()), [], []);
-  const pods = useLive<Pod[]>(() => listPods(db()), [], []);
-  const me = team.find((rep) => rep.id === meId) ?? null;
+  return { meId, team };
+}
 
+/** Options → Me: my own self-assessment (issue 6). */
+export function SelfAssessment() {
+  const { meId, team } = useTeam();
+  return <Assessment me={team.find((rep) => rep.id === meId) ?? null} />;
+}
+
+/** Options → Team lead: the team's traits and pod formation (issue 6). */
+export function TeamPods() {
+  const { meId, team } = useTeam();
+  const pods = useLive<Pod[]>(() => listPods(db()), [], []);
   return (
-    <>
-      <Assessment me={me} />
-      <section aria-labelledby="pods-team-h">
-        <h2 id="pods-team-h">{t('pods_teamTitle')}</h2>
-        <TeamTable team={team} meId={meId} />
-        <AddRepForm team={team} />
-        <TraitImport team={team} />
-        <PodFormation team={team} saved={pods} meId={meId} />
-      </section>
-    </>
+    <section aria-labelledby="pods-team-h">
+      <h2 id="pods-team-h">{t('pods_teamTitle')}</h2>
+      <TeamTable team={team} meId={meId} />
+      <AddRepForm team={team} />
+      <TraitImport team={team} />
+      <PodFormation team={team} saved={pods} meId={meId} />
+    </section>
   );
 }

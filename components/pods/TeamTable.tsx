@@ -2,6 +2,7 @@ import { t } from '@/lib/i18n';
 import type { Rep } from '@/lib/model';
 import { TRAIT_KEYS } from '@/lib/pods';
 import { styleLabel, traitLabel } from './lang';
+import { repName } from '../ui/rep-name';
 
 /** The team's traits at a glance; reps who have no scores yet show dashes, not zeros. */
 export function TeamTable({ team, meId }: { team: readonly Rep[]; meId: string | null }) {
@@ -24,7 +25,7 @@ export function TeamTable({ team, meId }: { team: readonly Rep[]; meId: string |
       <tbody>
         {team.map((rep) => (
           <tr key={rep.id} class={rep.id === meId ? 'mine' : undefined}>
-            <th scope="row">{rep.id === meId ? t('pods_nameYou', rep.name) : rep.name}</th>
+            <th scope="row">{rep.id === meId ? t('pods_nameYou', repName(rep.name)) : rep.name}</th>
             <td>{rep.email ?? ''}</td>
             {TRAIT_KEYS.map((key) => (
               <td key={key} class="num">

@@ -2,9 +2,8 @@ import type { Customer } from '@/lib/model';
 import { t } from '@/lib/i18n';
 import { Field } from '../ui/Field';
 
-/** When the tab shows no known customer, the rep picks one (keyboard: type-ahead in the list). */
+/** When the tab shows no known customer, the rep picks one (keyboard: type-ahead in the list); an empty book shows NoCustomers instead. */
 export function CustomerPicker(props: { customers: Customer[]; value: string; onChange: (id: string) => void }) {
-  if (!props.customers.length) return <p class="muted">{t('noCustomers')}</p>;
   return (
     <Field id="customer" label={t('pickCustomer')}>
       <select id="customer" value={props.value} onChange={(e) => props.onChange(e.currentTarget.value)}>

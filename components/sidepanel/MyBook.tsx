@@ -6,7 +6,7 @@ import { fromRow } from '@/lib/db/customers';
 import { t } from '@/lib/i18n';
 import { buildBook, localIsoDate, signalArgs, type Risk } from '@/lib/tenure';
 import { MixBar, MixLegend } from '../tenure/MixBar';
-import { formatMoney, formatTenure, percent, signalText, stepText } from '../tenure/format';
+import { customerCount, formatMoney, formatTenure, percent, signalText, stepText } from '../tenure/format';
 import { TenureHistogram } from '../tenure/TenureHistogram';
 import { useMe } from '../tenure/useMe';
 import { useLive } from '../ui/useLive';
@@ -21,10 +21,12 @@ function topReason(risk: Risk): string {
 /** At most this many customers are read for the book; a larger team book needs the server. */
 const BOOK_LIMIT = 500;
 const SHOWN = 50;
+/** The riskiest few come first, so the book's other figures stay within reach below them. */
+const FIRST_ROWS = 10;
 
 /**
- * "My book": the customers I own with their revenue mix against 75/15/10, riskiest first,
- * and the book's tenure distribution (lib/tenure/book.ts). Before any customer is assigned
+ * "My book": the customers I own, riskiest first (the ten riskiest, then all on request), their
+ * revenue mix against 75/15/10 and the book's tenure distribution (lib/tenure/book.ts). Before any customer is assigned
  * to me (fresh imports often carry owners who are not reps here) it shows all customers.
  * "The team's" shows every customer this device knows, which with team sync is the team's.
  */
@@ -32,6 +34,7 @@ export function MyBook() {
   const me = useMe();
   // With team sync the database holds the colleagues' customers too: the same views for the team.
   const [scope, setScope] = useState<'mine' | 'team'>('mine');
+  const [allRows, setAllRows] = useState(false);
   const data = useLive(
     async () => {
       if (!me) return null;
@@ -74,33 +77,19 @@ export function MyBook() {
         ))}
       </fieldset>
       {!data ? null : data.book.entries.length === 0 ? (
-        <p class="muted">{t('tenure_bookEmpty')}</p>
+        <p class="muted">{t('empty_noCustomersTitle')}</p>
       ) : (
         <>
           <p class="muted small">
-            {t('tenure_bookCount', data.book.entries.length)}
+            {customerCount(data.book.entries.length)}
             {data.mine || scope === 'team' ? '' : ` · ${t('tenure_bookNoneMine')}`}
             {data.limited ? ` · ${t('tenure_bookLimited', BOOK_LIMIT)}` : ''}
             {data.book.prospects ? ` · ${t('tenure_bookProspects', data.book.prospects)}` : ''}
           </p>
-          <h3>{t('tenure_bookMix')}</h3>
-          {data.book.mix.last12Months.length === 0 && <p class="muted small">{t('tenure_noRevenue')}</p>}
-          {data.book.mix.last12Months.map((c) => (
-            <div key={c.currency} class="t-cur" data-testid="book-mix" data-currency={c.currency}>
-              <p class="t-total small">
-                <strong>{t('tenure_total', formatMoney(c.total, c.currency))}</strong>
-                {c.shares ? ` · ${(['existing', 'cross_sell', 'new'] as const).map((k) => `${t(`tenure_kind_${k}`)} ${percent(c.shares![k])}%`).join(' · ')}` : ''}
-              </p>
-              <MixBar amounts={c.amounts} label={c.currency} width={220} />
-            </div>
-          ))}
-          <MixLegend />
-          <h3>{t('tenure_bookDistribution')}</h3>
-          <TenureHistogram buckets={data.book.tenure} unknown={data.book.unknownTenure} />
-          <h3>{t('tenure_bookByRisk')}</h3>
+          <h3 id="sp-book-risk">{t('tenure_bookByRisk')}</h3>
           <table data-testid="book-table">
             <tbody>
-              {data.book.entries.slice(0, SHOWN).map((e) => (
+              {data.book.entries.slice(0, allRows ? SHOWN : FIRST_ROWS).map((e) => (
                 <tr key={e.customer.id} class={`risk-${e.risk.level}`} data-risk={e.risk.level}>
                   <td>
                     <strong>{e.customer.name}</strong>
@@ -123,6 +112,27 @@ export function MyBook() {
               ))}
             </tbody>
           </table>
+          {!allRows && data.book.entries.length > FIRST_ROWS && (
+            <p class="sp-more">
+              <button type="button" onClick={() => setAllRows(true)}>
+                {t('side_showAllRisk', Math.min(SHOWN, data.book.entries.length))}
+              </button>
+            </p>
+          )}
+          <h3>{t('tenure_bookMix')}</h3>
+          {data.book.mix.last12Months.length === 0 && <p class="muted small">{t('tenure_noRevenue')}</p>}
+          {data.book.mix.last12Months.map((c) => (
+            <div key={c.currency} class="t-cur" data-testid="book-mix" data-currency={c.currency}>
+              <p class="t-total small">
+                <strong>{t('tenure_total', formatMoney(c.total, c.currency))}</strong>
+                {c.shares ? ` · ${(['existing', 'cross_sell', 'new'] as const).map((k) => `${t(`tenure_kind_${k}`)} ${percent(c.shares![k])}%`).join(' · ')}` : ''}
+              </p>
+              <MixBar amounts={c.amounts} label={c.currency} width={220} />
+            </div>
+          ))}
+          <MixLegend />
+          <h3>{t('tenure_bookDistribution')}</h3>
+          <TenureHistogram buckets={data.book.tenure} unknown={data.book.unknownTenure} />
         </>
       )}
     </section>

@@ -11,11 +11,14 @@ import { CurrentCustomer } from '../tenure/CurrentCustomer';
 import { MyBook } from './MyBook';
 import { CoachList } from '../coaches/CoachList';
 import { Tabs } from '../ui/Tabs';
+import { NoCustomers } from '../popup/NoCustomers';
+import './sidepanel.css';
 
-/** The side panel: the current tab's customer, what I own, and the customers I know. */
+/** The side panel: the current tab's customer and what I own; my book by risk; my coaches. */
 export function SidePanel() {
   const current = useCurrentTabCustomer();
-  const customers = useLive(() => db().customers.orderBy('nameKey').filter((c) => !c.deleted).limit(200).toArray(), [], []);
+  // null until read: an empty book's guidance must not flash up while the customers load.
+  const customers = useLive<Customer[] | null>(async () => (await db().customers.orderBy('nameKey').filter((c) => !c.deleted).limit(200).toArray()).map(fromRow), [], null);
 
   return (
     <main>
@@ -24,6 +27,8 @@ export function SidePanel() {
         label={t('coachTabsLabel')}
         tabs={[
           { id: 'overview', label: t('coachTabOverview'), render: () => <Overview current={current} customers={customers} /> },
+          // The book, riskiest customers first, on a tab of its own: not 2,000 px below the current customer.
+          { id: 'book', label: t('side_tabBook'), render: () => (customers && customers.length === 0 ? <NoCustomers /> : <MyBook />) },
           { id: 'coaches', label: t('coachTabCoaches'), render: () => <CoachList /> },
         ]}
       />
@@ -31,30 +36,48 @@ export function SidePanel() {
   );
 }
 
-/** The current tab's customer, my problems, my book, pod lookup, the customers I know. */
-function Overview({ current, customers }: { current: Customer | null; customers: Customer[] }) {
+/** Where each part of the overview starts: one click to any of them, however long the customer view above is. */
+const SECTIONS = [
+  { href: '#sp-current', key: 'side_navCurrent' },
+  { href: '#sp-problems', key: 'side_navProblems' },
+  { href: '#pods-lookup-h', key: 'side_navPod' },
+  { href: '#sp-customers', key: 'side_navCustomers' },
+] as const;
+
+/**
+ * The current tab's customer, my problems, pod lookup, the customers I know (my book has its
+ * own tab). An empty book says how to fill it instead of showing empty panels.
+ */
+function Overview({ current, customers }: { current: Customer | null; customers: Customer[] | null }) {
   return (
     <>
+      <nav class="sp-nav" aria-label={t('side_navLabel')}>
+        {SECTIONS.map((s) => (
+          <a key={s.href} href={s.href}>
+            {t(s.key)}
+          </a>
+        ))}
+      </nav>
+      {customers && customers.length === 0 && !current && <NoCustomers />}
       <section aria-labelledby="sp-current">
         <h2 id="sp-current">{t('currentTab')}</h2>
         <p data-testid="current-customer">{current ? current.name : <span class="muted">{t('nothingDetected')}</span>}</p>
         <CurrentCustomer customerId={current?.id ?? null} />
       </section>
       <MyProblems />
-      <MyBook />
       <PodLookup />
       <section aria-labelledby="sp-customers">
         <h2 id="sp-customers">{t('customers')}</h2>
-        {customers.length ? (
-          <ul class="plain" data-testid="customers">
+        {customers?.length ? (
+          <ul class="plain sp-customers" data-testid="customers">
             {customers.map((c) => (
               <li key={c.id}>
-                {c.name} <span class="status">{c.domains.join(', ')}</span>
+                <span class="sp-name">{c.name}</span> <span class="sp-domain">{c.domains.join(', ')}</span>
               </li>
             ))}
           </ul>
         ) : (
-          <p class="muted">{t('noCustomers')}</p>
+          <p class="muted">{customers ? t('empty_noCustomersTitle') : ''}</p>
         )}
       </section>
     </>

@@ -42,8 +42,32 @@ export const formatMoney = (minor: number, currency: string) => formatMinor(mino
 /** A share as whole percent, e.g. 0.734 → "73". */
 export const percent = (share: number) => String(Math.round(share * 100));
 
-/** "5 years 3 months", localised. */
-export const formatTenure = (years: number, months: number) => t('tenureYm', years, months);
+/**
+ * A count in the reader's language with the noun agreeing: English says "1 year" but "2 years"
+ * (and "0 years"); Chinese has one form, so both keys hold the same words there.
+ */
+export function countText(n: number, one: MessageKey, other: MessageKey): string {
+  return n === 1 ? t(one) : t(other, n);
+}
+
+/**
+ * "6 years 1 month" / "6年1个月": a tenure with the nouns agreeing, a zero part left out
+ * ("6 years", "5 months"), and "less than a month" for a relationship begun this month. Each
+ * pairing has its own message: the browser reads "$1$2" as a named placeholder, so Chinese
+ * cannot join two parts without a space.
+ */
+export function formatTenure(years: number, months: number): string {
+  if (years > 0 && months > 0) {
+    if (years === 1) return months === 1 ? t('tenure_ym_1_1') : t('tenure_ym_1_n', months);
+    return months === 1 ? t('tenure_ym_n_1', years) : t('tenure_yearsAndMonths', years, months);
+  }
+  if (years > 0) return countText(years, 'tenure_years_one', 'tenure_years_other');
+  if (months > 0) return countText(months, 'tenure_months_one', 'tenure_months_other');
+  return t('tenure_underAMonth');
+}
+
+/** "1 customer", "8 customers", "8 家客户". */
+export const customerCount = (n: number) => countText(n, 'tenure_bookCount_one', 'tenure_bookCount');
 
 /** The signal codes this version has messages for: the ones the risk logic can raise. */
 const SIGNALS: ReadonlySet<string> = new Set(SIGNAL_PRIORITY);

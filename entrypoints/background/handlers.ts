@@ -11,6 +11,8 @@ import { openQuickLogPopup } from './open-ui';
 import { rememberMoves, wasDetected } from './detected-moves';
 import { checkTeachRuleHost, teachHostFor } from './sender-host';
 import { registerTenureHandlers } from './tenure-handlers';
+import { isCustomerLike } from '@/lib/model/subject-kind';
+import { registerMailCompanyHandlers } from './mail-company-handlers';
 
 function remembered(sender: Sender, info: SubjectInfo): SubjectInfo {
   rememberMoves(sender, info);
@@ -21,6 +23,8 @@ export function registerHandlers(): void {
   // After answering, a mail thread's newest message moves the customer's last contact (lib/db/last-contact.ts).
   handle(msg.lookupSubject, async (subject, sender) => remembered(sender, await afterAnswer(db(), subject, await subjectInfo(db(), subject))));
   handle(msg.addCustomerFromSubject, async (subject) => {
+    // A CRM's user, report or dashboard page is not a customer (lib/model/subject-kind.ts).
+    if (!isCustomerLike(subject)) throw new Error('This page is not about a customer.');
     const d = db();
     // Adding twice (a double click, two tabs) must not make two customers.
     const known = await subjectInfo(d, subject);
@@ -63,4 +67,5 @@ export function registerHandlers(): void {
     return null;
   });
   registerTenureHandlers();
+  registerMailCompanyHandlers();
 }

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { applyChosenLanguage } from '@/lib/prefs/catalogue';
 import { registerHandlers } from './handlers';
 import { broadcastDataChanged } from './broadcast';
-import { scheduleSync } from './registration';
+import { scheduleSync, watchProductHosts } from './registration';
 import { registerReminders } from './reminders';
 import { registerContextMenu } from './context-menu';
 import { registerSync } from './sync';
@@ -22,6 +22,11 @@ export default defineBackground(() => {
   // Content scripts follow the sites the user has enabled (optional host permissions).
   browser.permissions.onAdded.addListener(() => void scheduleSync());
   browser.permissions.onRemoved.addListener(() => void scheduleSync());
-  browser.runtime.onInstalled.addListener(() => void scheduleSync());
+  watchProductHosts();
+  browser.runtime.onInstalled.addListener((details) => {
+    void scheduleSync();
+    // First run: Options opens on its setup checklist. Only on install, never on update.
+    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/options.html#me') });
+  });
   browser.runtime.onStartup.addListener(() => void scheduleSync());
 });

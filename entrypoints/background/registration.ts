@@ -1,12 +1,22 @@
 import { browser } from 'wxt/browser';
 import { scriptsFor, type WantedScript } from '@/lib/sites/hosts';
+import { PRODUCT_HOSTS_KEY, readProductHosts } from '@/lib/sites/product-hosts';
 
 /**
- * What should run where, from what the user has granted. The granted permissions are the one
- * source of truth — nothing else to keep in step.
+ * What should run where, from what the user has granted: the granted permissions say where
+ * Holdfast may run at all; the company hosts mapped to a product (Options → Sites) say which
+ * product's script runs on such a host instead of the generic one.
  */
 export async function wantedScripts(): Promise<WantedScript[]> {
-  return scriptsFor((await browser.permissions.getAll()).origins ?? []);
+  const [granted, productHosts] = await Promise.all([browser.permissions.getAll(), readProductHosts().catch(() => [])]);
+  return scriptsFor(granted.origins ?? [], productHosts);
+}
+
+/** Resync when the company hosts mapped to products change (they are written by the options page). */
+export function watchProductHosts(): void {
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && PRODUCT_HOSTS_KEY in changes) void scheduleSync();
+  });
 }
 
 /**
@@ -24,10 +34,14 @@ export async function syncContentScripts(): Promise<void> {
   if (fresh.length) {
     await browser.scripting.registerContentScripts(fresh.map((w) => ({ ...w, runAt: 'document_end' as const, persistAcrossSessions: true })));
   }
-  // Tabs already open (and loaded) on a newly enabled site get the dock without a reload; a
-  // tab still loading gets it from the registration itself.
-  for (const w of fresh.filter((w) => !registered.some((r) => r.id === w.id))) {
-    const tabs = await browser.tabs.query({ url: w.matches, status: 'complete' }).catch(() => []);
+  // Tabs already open (and loaded) on a newly enabled site — a new product, or a host newly
+  // added to one — get the dock without a reload; a tab still loading gets it from the
+  // registration itself.
+  for (const w of fresh) {
+    const before = registered.find((r) => r.id === w.id)?.matches ?? [];
+    const added = w.matches.filter((m) => !before.includes(m));
+    if (!added.length) continue;
+    const tabs = await browser.tabs.query({ url: added, status: 'complete' }).catch(() => []);
     for (const tab of tabs) {
       if (tab.id !== undefined) await browser.scripting.executeScript({ target: { tabId: tab.id }, files: w.js as ScriptFiles }).catch(() => undefined);
     }

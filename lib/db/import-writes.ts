@@ -34,6 +34,9 @@ const OBJECT_TYPES: Record<Exclude<SourceId, 'generic'>, { accounts: string; dea
   salesforce: { accounts: 'Account', deals: 'Opportunity' },
   hubspot: { accounts: 'company', deals: 'deal' },
   pipedrive: { accounts: 'organization', deals: 'deal' },
+  // Fxiaoke's object API names; Xiaoshouyi's classic page names (/final/account.action).
+  fxiaoke: { accounts: 'AccountObj', deals: 'NewOpportunityObj' },
+  xiaoshouyi: { accounts: 'account', deals: 'opportunity' },
 };
 
 /** Rows per transaction: fewer commits than 1,000 (30k accounts: 12.8 s → 8.1 s), still 40 progress steps per 100k. */

@@ -52,11 +52,13 @@ export async function actOnProblem(d: HoldfastDB, problemId: string, action: Pro
         counts[me.id] = (counts[me.id] ?? 0) + 1;
         await d.settings.put({ key: REFUSED_TRANSFERS_KEY, value: counts });
       }
-      return { ok: false, code: result.code, reason: result.reason };
+      const { code, reason, detail } = result;
+      return detail ? { ok: false, code, reason, detail: { ...detail } } : { ok: false, code, reason };
     }
     await d.problems.put(result.problem);
-    // The customer's confirmation (satisfied or not) is contact with them.
+    // The customer's confirmation (satisfied or not, on a call or recorded later) is contact with them.
     if (action.type === 'recordConfirmation') await touchLastContact(d, problem.customerId, notAfter(action.confirmation.at, now));
+    if (action.type === 'confirmOnCall') await touchLastContact(d, problem.customerId, now);
     return { ok: true };
   });
 }
@@ -73,6 +75,8 @@ export function fromOwnerAction(a: OwnerAction, meId: string, now: string): Prob
         type: 'recordConfirmation',
         confirmation: { at: now, by: a.by.trim(), how: a.how, satisfied: a.satisfied, ...(a.comment?.trim() ? { comment: a.comment.trim() } : {}) },
       };
+    case 'confirmOnCall':
+      return { type: 'confirmOnCall', by: a.by };
     default:
       return { type: a.type };
   }
@@ -81,8 +85,8 @@ export function fromOwnerAction(a: OwnerAction, meId: string, now: string): Prob
 /** What the dock (and the side panel, with the same buttons) asks for. */
 export async function actOnProblemWire(d: HoldfastDB, problemId: string, action: OwnerAction, now = nowIso()): Promise<OwnerActionReply> {
   const me = await ensureMe(d);
-  if (action.type === 'recordConfirmation' && action.by.trim() === '') {
-    return { ok: false, code: 'invalid_action', reason: 'Say who at the customer confirmed.' };
+  if ((action.type === 'recordConfirmation' || action.type === 'confirmOnCall') && action.by.trim() === '') {
+    return { ok: false, code: 'no_confirmer', reason: 'Say who at the customer confirmed.' };
   }
   return actOnProblem(d, problemId, fromOwnerAction(action, me.id, now), now);
 }

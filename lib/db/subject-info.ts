@@ -8,6 +8,7 @@ import { customerProblems } from './customer-problems';
 import { cached } from './hot-cache';
 import { coachInfo } from './coach-info';
 import { coachesOfCustomer } from './coach-rows';
+import { isMailPage } from '../model/subject-kind';
 import { localIsoDate } from '../tenure/summary';
 import { whoToBring } from '../pods/bring';
 import { partnerTaskFor } from '../pods/for-customer';
@@ -24,8 +25,18 @@ export async function subjectInfo(d: HoldfastDB, subject: PageSubject): Promise<
     // customer's coaches are read once, for the coach part and the tenure risk alike.
     const coaches = match ? early(coachesOfCustomer(d, match.row)) : undefined;
     const coach = early(coachInfo(d, subject, match?.row ?? null, localIsoDate(), coaches));
-    return withCoach(await infoFor(d, mine, match, coaches), await coach);
+    return withCoach(await infoFor(d, mine, match, coaches), withoutLoneCandidate(subject, match, await coach));
   });
+}
+
+/**
+ * On a mail page whose sender's company is not known, the person is offered as a contact (and
+ * coach) of the company the dock suggests (components/dock/UnknownCustomer.tsx), not on their own.
+ */
+function withoutLoneCandidate(subject: PageSubject, match: Match | null, coach: CoachInfo | undefined): CoachInfo | undefined {
+  if (match || !coach?.candidate || !isMailPage(subject)) return coach;
+  const { candidate: _offeredWithTheCompany, ...rest } = coach;
+  return rest.coaches.length || rest.moves.length ? rest : undefined;
 }
 
 /** The same for a customer the user picked by hand (on the page `subject`, when given). */
@@ -71,7 +82,8 @@ function myPartners(d: HoldfastDB) {
     const byId = new Map(reps.map((r) => [r.id, r]));
     const partners = podIds.flatMap((id) => {
       const r = byId.get(id);
-      return r && !r.deleted && id !== me.id ? [{ id: r.id, name: r.name, style: r.style }] : [];
+      // Both reps' traits, so the dock can say why this colleague (lib/pods/pair-text.ts).
+      return r && !r.deleted && id !== me.id ? [{ id: r.id, name: r.name, style: r.style, traits: r.traits, me: { name: me.name, traits: me.traits } }] : [];
     });
     return { me, partners, podIds, reps, byId };
   });
@@ -84,6 +96,7 @@ async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match
   // risk; it runs alongside the tenure's revenue read.
   const read = early(customerProblems(d, match.row.id));
   const tenure = early(tenureOf(d, match.row, new Date(), read.then((p) => p.all), coaches));
+  const contact = early(latestContactName(d, match.row.id));
   const { open: problems } = await read;
   const { me, partners, podIds, reps, byId } = await mine;
   const owners = new Map(reps.map((r) => [r.id, r.name]));
@@ -103,7 +116,8 @@ async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match
       transferNote: p.events.findLast((e) => e.type === 'transfer')?.reason,
     }));
   const owner = match.row.ownerRepId ? byId.get(match.row.ownerRepId) : undefined;
-  const customer = { ...summarise(match), ...(owner && !owner.deleted ? { ownerName: owner.name } : {}) };
+  const contactName = await contact;
+  const customer = { ...summarise(match), ...(owner && !owner.deleted ? { ownerName: owner.name } : {}), ...(contactName ? { contactName } : {}) };
   const suggestion = suggest(me.id, podIds, reps, {
     openProblemsReceivedAt: problems.map((p) => p.receivedAt),
     customerSince: customer.customerSince,
@@ -111,6 +125,12 @@ async function infoFor(d: HoldfastDB, mine: ReturnType<typeof myPartners>, match
     renewalDate: customer.renewalDate,
   });
   return { customer, openProblems, partners, tenure: await tenure, ...(suggestion ? { suggestion } : {}) };
+}
+
+/** The customer's most recently updated contact, for the dock's "Customer confirmed on this call". */
+async function latestContactName(d: HoldfastDB, customerId: string): Promise<string | undefined> {
+  const contacts = await d.contacts.where('customerId').equals(customerId).filter((c) => !c.deleted).toArray();
+  return contacts.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0]?.name;
 }
 
 /** The colleague this customer calls for now, if the record shows a need (see lib/pods/for-customer.ts). */

@@ -30,7 +30,22 @@
  * - Prospects: Salesforce Account "Type" (Prospect / Customer - Direct / Customer - Channel /
  *   partners), HubSpot "Lifecycle Stage" (Subscriber, Lead, Marketing Qualified Lead, Sales
  *   Qualified Lead, Opportunity, Customer, Evangelist, Other).
- * Headers compare case-, space- and BOM-insensitively (see `normHeader`).
+ * - Fxiaoke 纷享销客: list exports (导出) write each field's label. Labels and API names per the
+ *   object descriptions developers publish for its OpenAPI: AccountObj 客户名称 (name), 客户编号
+ *   (account_no), 负责人 (owner), 创建时间 (create_time), 成交状态 (deal_status: 未成交 / 已成交 /
+ *   多次成交), 最后一次成交时间 (last_deal_closed_time), 网址 (url), 客户来源; NewOpportunityObj
+ *   商机名称, 客户名称 (account_id's label), 商机金额 (amount), 结单日期 (close_date), 商机阶段
+ *   (sales_stage), 阶段状态 (sales_status: 进行中 / 赢单 / 输单 / 无效). 销售类型 (新客户 /
+ *   老客户) and 产品名称 are common custom fields, so they are aliases, not signatures.
+ * - Xiaoshouyi 销售易: exports write labels of the API fields accountName 客户名称, ownerId 所有人,
+ *   createdAt 创建日期; opportunity opportunityName 机会名称 (销售机会名称 in older tenants),
+ *   money 销售金额, closeDate 结单日期, saleStageId 销售阶段 (final stages 赢单 / 输单),
+ *   opportunityType 机会类型, winRate 赢率. The labels are an assumption from the API field names;
+ *   the exact export header was not seen in a public source.
+ * - Other Chinese sheets (Excel kept by hand, 金蝶/用友 reports): the common words — 金额,
+ *   成交金额, 合同金额, 成交日期, 签约日期, 客户名称 — in the generic dictionary.
+ * Headers compare case-, space-, width- and BOM-insensitively (see `normHeader`), and a unit in
+ * brackets ("金额（元）", "合同金额(万元)") is not part of the name (see `headerUnit`).
  */
 import type { AccountField, DealField, ImportKind, SourceId, TargetField } from './types';
 
@@ -111,30 +126,82 @@ export const COLUMNS: Record<SourceId, Dictionary> = {
       product: ['Deal - Product name', 'Deal - Products'],
     },
   },
-  // Anything else: the obvious English names, so a hand-made sheet maps itself.
+  fxiaoke: {
+    accounts: {
+      recordId: ['客户编号', '客户ID'],
+      name: ['客户名称', '客户全称'],
+      website: ['网址', '公司网址', '官网'],
+      customerSince: ['首次成交时间', '首次成交日期', '成为客户日期'],
+      createdDate: ['创建时间'],
+      renewalDate: ['到期时间', '到期日期', '续约日期'],
+      owner: ['负责人'],
+      accountType: ['成交状态', '客户状态'],
+    },
+    deals: {
+      recordId: ['商机编号', '商机ID'],
+      title: ['商机名称'],
+      accountId: ['客户编号'],
+      accountName: ['客户名称'],
+      accountDomain: ['网址'],
+      amount: ['商机金额', '成交金额', '合同金额', '金额'],
+      lineAmount: ['产品金额', '小计'],
+      currency: ['币种', '货币'],
+      date: ['结单日期', '赢单日期', '成交日期', '签约日期'],
+      stage: ['阶段状态', '商机阶段', '销售阶段'],
+      dealType: ['销售类型', '商机类型', '新老客户'],
+      product: ['产品名称', '产品'],
+    },
+  },
+  xiaoshouyi: {
+    accounts: {
+      recordId: ['客户编号', '客户ID'],
+      name: ['客户名称'],
+      website: ['网址', '公司网址'],
+      customerSince: ['首次成交日期', '成为客户日期'],
+      createdDate: ['创建日期', '创建时间'],
+      renewalDate: ['到期日期', '续约日期'],
+      owner: ['所有人', '负责人'],
+      accountType: ['客户状态', '客户类型', '成交状态'],
+    },
+    deals: {
+      recordId: ['机会编号', '机会ID'],
+      title: ['机会名称', '销售机会名称'],
+      accountId: ['客户编号'],
+      accountName: ['客户名称'],
+      accountDomain: ['网址'],
+      amount: ['销售金额', '成交金额', '合同金额', '金额'],
+      lineAmount: ['产品金额', '小计'],
+      currency: ['币种', '货币'],
+      date: ['结单日期', '赢单日期', '成交日期', '签约日期'],
+      stage: ['销售阶段', '阶段', '状态'],
+      dealType: ['机会类型', '销售类型', '新老客户'],
+      product: ['产品名称', '产品'],
+    },
+  },
+  // Anything else: the obvious English names (and Chinese ones), so a hand-made sheet maps itself.
   generic: {
     accounts: {
-      recordId: ['ID', 'Account ID', 'Customer ID'],
-      name: ['Name', 'Company', 'Company Name', 'Customer', 'Account'],
-      website: ['Domain', 'Website', 'URL'],
+      recordId: ['ID', 'Account ID', 'Customer ID', '客户编号'],
+      name: ['Name', 'Company', 'Company Name', 'Customer', 'Account', '客户名称', '公司名称', '客户'],
+      website: ['Domain', 'Website', 'URL', '网址', '域名'],
       customerSince: ['Customer Since', 'Since', '成为客户日期', '成交日期', '首次成交日期'],
       createdDate: ['Created', 'Created Date', '创建时间', '创建日期'],
       renewalDate: ['Renewal Date', 'Renewal', '续约日期', '到期日期'],
-      owner: ['Owner', 'Rep', '负责人', '所有人'],
+      owner: ['Owner', 'Rep', '负责人', '所有人', '销售'],
       accountType: ['Type', 'Status', 'Lifecycle Stage', '客户状态', '客户阶段', '客户类型'],
     },
     deals: {
       recordId: ['ID', 'Deal ID'],
       title: ['Title', 'Deal', 'Name'],
-      accountId: ['Account ID', 'Customer ID', 'Company ID'],
-      accountName: ['Account', 'Customer', 'Company'],
-      accountDomain: ['Domain', 'Website'],
-      amount: ['Amount', 'Value', 'Revenue', '金额', '成交金额'],
+      accountId: ['Account ID', 'Customer ID', 'Company ID', '客户编号'],
+      accountName: ['Account', 'Customer', 'Company', '客户名称', '客户', '公司名称'],
+      accountDomain: ['Domain', 'Website', '网址'],
+      amount: ['Amount', 'Value', 'Revenue', '金额', '成交金额', '合同金额', '订单金额'],
       lineAmount: ['Line Amount', 'Total Price', '产品金额', '小计'],
       currency: ['Currency', '币种', '货币'],
       date: ['Date', 'Close Date', 'Closed', '成交日期', '签约日期'],
-      stage: ['Stage', 'Status', '阶段', '商机阶段'],
-      dealType: ['Deal Type', 'Type', '新老客户', '商机类型', '业务类型'],
+      stage: ['Stage', 'Status', '阶段', '商机阶段', '阶段状态', '销售阶段'],
+      dealType: ['Deal Type', 'Type', '新老客户', '销售类型', '商机类型', '业务类型'],
       product: ['Product', '产品', '产品名称'],
     },
   },
@@ -148,11 +215,23 @@ export const SIGNATURES: Record<Exclude<SourceId, 'generic'>, RegExp> = {
   salesforce: /^(account id|account name|account owner|opportunity id|opportunity name|stagename|closedate|currencyisocode)$/,
   hubspot: /^(record id|company name|company domain name|deal name|deal stage|associated company.*|company owner|became a customer date)$/,
   pipedrive: /^(organization|deal|person) - /,
+  fxiaoke: /^(商机名称|商机金额|阶段状态|成交状态|最后一次成交时间|负责人主属部门|客户级别)$/,
+  xiaoshouyi: /^(机会名称|销售机会名称|销售金额|所有人|赢率|机会类型)$/,
 };
+
+/**
+ * The unit a header names in brackets: "金额（元）" → 元, "合同金额(万元)" → 万元. Chinese sheets
+ * often put it there instead of in each cell; the amounts are read as if each cell said it.
+ */
+export function headerUnit(header: string): string | undefined {
+  return /[(（]\s*(万元|万|亿元|亿|元|人民币|RMB|CNY)\s*[)）]\s*$/i.exec(header.normalize('NFKC').trim())?.[1];
+}
 
 /** The comparable form of a header: no BOM or quotes, lower case, single spaces. */
 export function normHeader(header: string): string {
-  return header.replace(/^\uFEFF/, '').trim().replace(/^"|"$/g, '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const h = header.replace(/^\uFEFF/, '').trim().replace(/^"|"$/g, '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  // A required-field star ("*客户名称", as import templates mark them) and a bracketed unit are not the name.
+  return h.replace(/^\*\s*/, '').replace(/\s*\((万元|万|亿元|亿|元|人民币|rmb|cny)\)$/, '');
 }
 
 /** The alias list of a field, already normalised. */

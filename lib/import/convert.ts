@@ -5,6 +5,7 @@
 import { normaliseDomain } from '../sites/dom';
 import { salesforceId18 } from '../sites/salesforce';
 import { productKey } from '../tenure/classify';
+import { headerUnit } from './columns';
 import { parseDealType, parseProspect } from './crm-values';
 import { decideDateOrder, parseDate } from './dates';
 import { currencyExponent, normaliseCurrency, parseMoney } from './money';
@@ -22,6 +23,7 @@ type DateField = (typeof DATE_FIELDS)[number];
 export interface Prepared {
   spec: ImportSpec;
   headers: string[];
+  rowNumbers?: number[];
   orders: Partial<Record<DateField, 'mdy' | 'dmy'>>;
   warnings: ImportWarning[];
 }
@@ -45,11 +47,11 @@ export function prepare(table: Table, spec: ImportSpec): Prepared {
     else if (decision.ambiguous) warnings.push({ code: 'ambiguous_dates', params: [header, decision.example ?? ''] });
   }
   if (spec.kind === 'deals' && spec.mapping.stage === undefined) warnings.push({ code: 'no_stage_column', params: [] });
-  return { spec, headers: table.headers, orders, warnings };
+  return { spec, headers: table.headers, ...(table.rowNumbers ? { rowNumbers: table.rowNumbers } : {}), orders, warnings };
 }
 
-/** Row number as a spreadsheet shows it: the header is row 1. */
-export const rowNumber = (index: number) => index + 2;
+/** Row number as a spreadsheet shows it: the header is row 1 unless the sheet says otherwise. */
+export const rowNumber = (index: number, numbers?: number[]) => numbers?.[index] ?? index + 2;
 
 class Reader {
   constructor(
@@ -99,7 +101,7 @@ function domainsOf(raw: string): string[] {
 }
 
 export function convertAccount(p: Prepared, cells: string[], index: number): RowOutcome<AccountDraft> {
-  const r = new Reader(p, cells, rowNumber(index));
+  const r = new Reader(p, cells, rowNumber(index, p.rowNumbers));
   const name = r.text('name');
   if (!name) return { rejected: r.issue('name', 'missing_value') };
   if (name.length > 200) return { rejected: r.issue('name', 'invalid_record', ['> 200']) };
@@ -137,14 +139,23 @@ export function convertAccount(p: Prepared, cells: string[], index: number): Row
  */
 export function isWon(stage: string): boolean {
   const s = stage.trim().toLowerCase();
-  if (['true', '1', 'yes'].includes(s)) return true;
+  if (['true', '1', 'yes', '是'].includes(s)) return true;
+  // Fxiaoke 阶段状态 / Xiaoshouyi 销售阶段: 赢单 (won), 输单 (lost), 进行中, 无效; 已成交 in hand-kept sheets.
+  if (/赢单|已成交|^成交$/.test(s)) return !/输|未|丢/.test(s);
   // HubSpot's internal stage value, written when a view exports raw values.
   if (s === 'closedwon') return true;
   return /\bwon\b/.test(s) && !/\b(lost|not)\b/.test(s);
 }
 
+/** "12.5" under a header "合同金额（万元）" reads as "12.5万元"; a cell with its own unit keeps it. */
+function withHeaderUnit(cell: string, header: string | undefined): string {
+  const unit = header ? headerUnit(header) : undefined;
+  if (!unit || /[元万亿¥￥]|[a-z]{3}/i.test(cell)) return cell;
+  return /^(人民币|rmb|cny)$/i.test(unit) ? `${cell}元` : `${cell}${unit}`;
+}
+
 export function convertDeal(p: Prepared, cells: string[], index: number): RowOutcome<DealDraft> {
-  const r = new Reader(p, cells, rowNumber(index));
+  const r = new Reader(p, cells, rowNumber(index, p.rowNumbers));
   if (p.spec.mapping.stage !== undefined) {
     const stage = r.text('stage');
     if (!isWon(stage)) return { skipped: r.issue('stage', 'not_won', [stage]) };
@@ -153,8 +164,9 @@ export function convertDeal(p: Prepared, cells: string[], index: number): RowOut
   // line's total; the deal's Amount, repeated on every row, is used only for a row without one.
   const lineAmount = r.text('lineAmount');
   const amountField = lineAmount ? 'lineAmount' : 'amount';
-  const rawAmount = lineAmount || r.text('amount');
-  if (!rawAmount) return { rejected: r.issue('amount', 'missing_value') };
+  const cellAmount = lineAmount || r.text('amount');
+  if (!cellAmount) return { rejected: r.issue('amount', 'missing_value') };
+  const rawAmount = withHeaderUnit(cellAmount, r.header(amountField));
 
   const rawCurrency = r.text('currency');
   let currency = rawCurrency ? normaliseCurrency(rawCurrency) : undefined;

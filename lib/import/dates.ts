@@ -5,7 +5,8 @@
  * Accepted: 2021-03-04 (also with a time, "T…" or " 10:15"), 2021/03/04, 4.3.2021 (day first,
  * the German/Russian convention), 03/04/2021 and 03-04-2021 (month or day first, see
  * `DateOrder`), "4 Mar 2021", "Mar 4, 2021", "04-Mar-2021", and two-digit years (00–69 →
- * 20xx, 70–99 → 19xx, the POSIX `%y` pivot).
+ * 20xx, 70–99 → 19xx, the POSIX `%y` pivot). Chinese exports: 2026-12-03, 2026/12/3,
+ * 2026.12.03 (year first, so never ambiguous) and 2026年12月3日, with full-width digits too.
  */
 import type { DateOrder } from './types';
 
@@ -13,7 +14,8 @@ const MONTHS: Readonly<Record<string, number>> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
 };
 
-const ISO_RE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:$|[T\s])/;
+const ISO_RE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:$|[T\s])/;
+const CJK_RE = /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]/;
 const DOTTED_RE = /^(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?:$|[\s,])/;
 const SLASHED_RE = /^(\d{1,2})[/-](\d{1,2})[/-](\d{4}|\d{2})(?:$|[\s,T])/;
 const DAY_MONTH_RE = /^(\d{1,2})[\s-]([a-z]{3,9})\.?[\s-](\d{4}|\d{2})(?:$|[\s,])/i;
@@ -21,8 +23,8 @@ const MONTH_DAY_RE = /^([a-z]{3,9})\.?\s(\d{1,2}),?\s(\d{4})(?:$|[\s,])/i;
 
 /** An ISO date, or null when the text is not a real calendar day in a known format. */
 export function parseDate(text: string, order: Exclude<DateOrder, 'auto'> = 'mdy'): string | null {
-  const s = text.trim();
-  let m = ISO_RE.exec(s);
+  const s = text.normalize('NFKC').trim();
+  let m = ISO_RE.exec(s) ?? CJK_RE.exec(s);
   if (m) return iso(+m[1]!, +m[2]!, +m[3]!);
   m = DOTTED_RE.exec(s);
   if (m) return iso(year(m[3]!), +m[2]!, +m[1]!);

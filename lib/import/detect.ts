@@ -1,5 +1,5 @@
 import { SIGNATURES, aliasesOf, normHeader } from './columns';
-import { SOURCES, fieldsOf, type ImportKind, type Mapping, type SourceId } from './types';
+import { CNY_SOURCES, SOURCES, fieldsOf, type ImportKind, type Mapping, type SourceId } from './types';
 
 export interface Detection {
   source: SourceId;
@@ -68,4 +68,15 @@ export function missingRequired(kind: ImportKind, mapping: Mapping, defaultCurre
   }
   if (mapping.currency === undefined && !defaultCurrency) missing.push('currency');
   return missing;
+}
+
+/**
+ * The currency to propose for rows that name none: yuan for a Chinese CRM's export or a sheet
+ * whose amount column is headed in Chinese (金额, 合同金额（万元）); otherwise none, so the user
+ * is asked rather than guessed for.
+ */
+export function proposedCurrency(headers: string[], source: SourceId, mapping: Mapping): string {
+  if (CNY_SOURCES.includes(source)) return 'CNY';
+  const amount = mapping.lineAmount ?? mapping.amount;
+  return amount !== undefined && /[\u4e00-\u9fff]/.test(headers[amount] ?? '') ? 'CNY' : '';
 }

@@ -7,3 +7,6 @@ export * from './csv';
 export * from './convert';
 export * from './ids';
 export * from './tenant';
+export * from './encoding';
+export * from './sheet';
+export * from './row-label';

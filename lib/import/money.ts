@@ -21,8 +21,34 @@ export function currencyExponent(code: string): number {
 
 let known: Set<string> | undefined;
 
-/** An upper-case ISO 4217 code the runtime knows (any three letters where it cannot tell). */
+/**
+ * Currency names Chinese exports write in a currency column (币种) instead of a code.
+ * "RMB" is the everyday abbreviation, not the ISO code.
+ */
+const CURRENCY_WORDS: Readonly<Record<string, string>> = {
+  人民币: 'CNY', RMB: 'CNY', 元: 'CNY', 美元: 'USD', 港币: 'HKD', 港元: 'HKD', 澳门元: 'MOP', 新台币: 'TWD', 欧元: 'EUR',
+  日元: 'JPY', 英镑: 'GBP', 韩元: 'KRW', 澳元: 'AUD', 加元: 'CAD', 新加坡元: 'SGD', 瑞士法郎: 'CHF',
+};
+
+/**
+ * An upper-case ISO 4217 code the runtime knows (any three letters where it cannot tell), from
+ * a code ("usd"), a Chinese name ("人民币") or both ("人民币（CNY）", "CNY 人民币").
+ */
 export function normaliseCurrency(value: string): string | undefined {
+  const v = value.normalize('NFKC').trim();
+  const word = CURRENCY_WORDS[v.toUpperCase()] ?? CURRENCY_WORDS[v];
+  if (word) return word;
+  const both = /^(\p{Script=Han}+)\s*\(?\s*([A-Za-z]{3})\s*\)?$/u.exec(v) ?? /^([A-Za-z]{3})\s*\(?\s*(\p{Script=Han}+)\s*\)?$/u.exec(v);
+  if (both) {
+    const [code, name] = /^[A-Za-z]{3}$/.test(both[1]!) ? [both[1]!, both[2]!] : [both[2]!, both[1]!];
+    const fromName = CURRENCY_WORDS[name];
+    const fromCode = isoCode(code);
+    return fromName && fromCode && fromName !== fromCode ? undefined : fromCode;
+  }
+  return isoCode(v);
+}
+
+function isoCode(value: string): string | undefined {
   const code = value.trim().toUpperCase();
   if (!/^[A-Z]{3}$/.test(code)) return undefined;
   known ??= typeof Intl.supportedValuesOf === 'function' ? new Set(Intl.supportedValuesOf('currency')) : new Set();
@@ -45,14 +71,31 @@ export type MoneyResult =
  * unless they are zeros (`12.500` USD).
  */
 export function parseMoney(text: string, currency: string | undefined): MoneyResult {
-  let s = text.trim().replace(/[\u00a0\u202f]/g, ' ');
+  // Full-width digits and marks (１２，０００．５０, ￥, （）) as their ASCII forms.
+  let s = text.normalize('NFKC').trim().replace(/[\u00a0\u202f]/g, ' ');
   let code: string | undefined;
+  // Chinese units: 元 names the currency; 万 (ten thousand) and 亿 (a hundred million) scale.
+  let scale = 0;
+  const unit = /^(.*?)\s*(万元|万|亿元|亿|元|圆)$/.exec(s);
+  if (unit) {
+    s = unit[1]!;
+    scale = unit[2]!.startsWith('万') ? 4 : unit[2]!.startsWith('亿') ? 8 : 0;
+    if (/[元圆]/.test(unit[2]!)) code = 'CNY';
+  }
+  const rmb = /^(人民币|RMB)\s*(.+)$/i.exec(s);
+  if (rmb) {
+    s = rmb[2]!;
+    code = 'CNY';
+  }
+  // ¥ is the yuan's sign as well as the yen's: yen only where the row or the user says JPY.
+  if (/[¥]/.test(s) && !code && currency?.toUpperCase() !== 'JPY') code = 'CNY';
   const withCode = /^([A-Za-z]{3})\s*(.+)$/.exec(s) ?? /^(.+?)\s*([A-Za-z]{3})$/.exec(s);
   if (withCode) {
     const [, a, b] = withCode;
     const letters = /^[A-Za-z]{3}$/.test(a!) ? a! : b!;
-    code = normaliseCurrency(letters);
-    if (!code) return { ok: false, code: 'bad_amount' };
+    const written = normaliseCurrency(letters);
+    if (!written || (code && written !== code)) return { ok: false, code: 'bad_amount' };
+    code = written;
     s = (letters === a ? b! : a!).trim();
   }
   let negative = false;
@@ -71,8 +114,13 @@ export function parseMoney(text: string, currency: string | undefined): MoneyRes
   const exponent = currencyExponent(code ?? currency ?? 'USD');
   const split = splitDecimal(s, exponent);
   if (!split) return { ok: false, code: 'bad_amount' };
-  const whole = split[0];
+  let whole = split[0];
   let fraction = split[1];
+  if (scale) {
+    // 3.5万 is 35000: the decimal point moves right, digit by digit, never through a float.
+    whole = (whole + fraction.padEnd(scale, '0').slice(0, scale)).replace(/^0+(?=\d)/, '');
+    fraction = fraction.slice(scale);
+  }
   if (fraction.length > exponent) {
     if (/[^0]/.test(fraction.slice(exponent))) return { ok: false, code: 'too_many_decimals' };
     fraction = fraction.slice(0, exponent);

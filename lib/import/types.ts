@@ -4,8 +4,11 @@ import type { DealType } from '../model/revenue';
 export type ImportKind = 'accounts' | 'deals';
 
 /** Where a file came from. `generic` is any other CSV: no CRM references are kept. */
-export type SourceId = 'salesforce' | 'hubspot' | 'pipedrive' | 'generic';
-export const SOURCES: readonly SourceId[] = ['salesforce', 'hubspot', 'pipedrive', 'generic'];
+export type SourceId = 'salesforce' | 'hubspot' | 'pipedrive' | 'fxiaoke' | 'xiaoshouyi' | 'generic';
+export const SOURCES: readonly SourceId[] = ['salesforce', 'hubspot', 'pipedrive', 'fxiaoke', 'xiaoshouyi', 'generic'];
+
+/** Sources whose exports are Chinese: their amounts are yuan unless a row says otherwise. */
+export const CNY_SOURCES: readonly SourceId[] = ['fxiaoke', 'xiaoshouyi'];
 
 export const ACCOUNT_FIELDS = ['recordId', 'name', 'website', 'customerSince', 'createdDate', 'renewalDate', 'owner', 'accountType'] as const;
 export type AccountField = (typeof ACCOUNT_FIELDS)[number];
@@ -31,6 +34,11 @@ export type DateOrder = 'auto' | 'mdy' | 'dmy';
 export interface Table {
   headers: string[];
   rows: string[][];
+  /**
+   * Each row's number in the spreadsheet, where it is not its index + 2 (an .xlsx with a title
+   * above the header, or empty rows skipped), so reports name the row the user sees in Excel.
+   */
+  rowNumbers?: number[];
 }
 
 /**

@@ -23,6 +23,8 @@ export const CustomerSummary = z.object({
   ownerName: z.optional(z.string()),
   /** How the page was tied to this customer, strongest first. */
   matchedBy: z.enum(['crm', 'domain', 'contact', 'name', 'picked']),
+  /** The customer's contact most recently updated in Holdfast: who "confirmed on this call" defaults to. */
+  contactName: z.optional(z.string()),
 });
 export type CustomerSummary = z.infer<typeof CustomerSummary>;
 
@@ -44,7 +46,12 @@ export const ProblemSummary = z.object({
 });
 export type ProblemSummary = z.infer<typeof ProblemSummary>;
 
-export const PartnerSummary = z.object({ id: Id, name: z.string(), style: z.optional(Style) });
+/**
+ * A pod partner. Loose: the background adds both reps' traits, which only the dock's panels
+ * read (they explain the pair, components/dock/PodPanel.tsx, and parse that part themselves),
+ * so the content script's budget does not carry the trait schema.
+ */
+export const PartnerSummary = z.looseObject({ id: Id, name: z.string(), style: z.optional(Style) });
 
 // Sales coaches (issue 7): the dock's coach part, loose like tenure-schema.ts (the content
 // script parses it). Actions are at the end of the file.
@@ -184,13 +191,18 @@ export const OwnerAction = z.union([
     satisfied: z.boolean(),
     comment: z.optional(z.string().check(z.maxLength(20_000))),
   }),
+  /** "Customer confirmed on this call": whatever steps remain and the satisfied confirmation by phone. */
+  z.object({ type: z.literal('confirmOnCall'), by: z.string().check(z.maxLength(200)) }),
 ]);
 export type OwnerAction = z.infer<typeof OwnerAction>;
 
-/** Done, or refused with lib/owners' refusal code and plain-English reason. */
+/**
+ * Done, or refused with lib/owners' refusal code, plain-English reason and the specifics the
+ * UI words in the user's language (a RefusalDetail, re-read field by field where it is shown).
+ */
 export const OwnerActionReply = z.union([
   z.object({ ok: z.literal(true) }),
-  z.object({ ok: z.literal(false), code: z.string(), reason: z.string() }),
+  z.object({ ok: z.literal(false), code: z.string(), reason: z.string(), detail: z.optional(z.looseObject({})) }),
 ]);
 export type OwnerActionReply = z.infer<typeof OwnerActionReply>;
 
@@ -231,4 +243,35 @@ export const correctLineKind = message(
   'correctLineKind',
   z.object({ lineId: Id, kind: z.nullable(z.enum(['existing', 'cross_sell', 'new'])) }),
   z.object({ ok: z.boolean() }),
+);
+
+
+// Mail threads resolve to the company (issue 15, point 3) -------------------------------------
+
+/**
+ * What the dock offers on a mail page whose sender is not known: the customer the mail most
+ * likely comes from (a look-alike domain, its name in the subject or signature), else a new
+ * company from the sender's domain; and the person, as a contact (and coach) of it.
+ */
+export const MailCompany = z.object({
+  /** The sender's company domain; absent for public mail (gmail.com, qq.com, …). */
+  domain: z.optional(z.string()),
+  match: z.optional(z.object({ id: Id, name: z.string(), why: z.enum(['domain', 'name']) })),
+  /** A new company's name as the mail spells it ("Acme Corp"); absent: the domain names it. */
+  companyName: z.optional(z.string()),
+  person: z.optional(z.object({ email: z.string(), name: z.optional(z.string()) })),
+});
+export type MailCompany = z.infer<typeof MailCompany>;
+
+/** panels → background: which company is this mail page's sender from? */
+export const suggestMailCompany = message('suggestMailCompany', PageSubject, MailCompany);
+/**
+ * panels → background: tie the page to a company — an existing customer (`customerId`: the
+ * sender's domain is added to it) or a new one from the domain — and the person as a contact,
+ * optionally a coach. The background re-derives domain and person from the page.
+ */
+export const resolveMailCompany = message(
+  'resolveMailCompany',
+  z.object({ subject: PageSubject, customerId: z.optional(Id), contact: z.boolean(), coach: z.boolean() }),
+  SubjectInfo,
 );

@@ -30,6 +30,13 @@ export const PageSubject = z.object({
     }),
   ),
   /**
+   * Mail pages: the thread's subject line and the latest sender's signature (the tail of their
+   * message). They name the company a person writes for ("Renewal: Acme Corp 2027 licences"),
+   * so the dock can offer that customer rather than the person (lib/mail-company/match.ts).
+   */
+  topic: z.optional(ShortText),
+  signature: z.optional(ShortText),
+  /**
    * Mail pages: the open thread's messages, oldest first: who sent each and when. Moves the
    * customer's last contact forward and shows when a coach writes from a new company.
    */

@@ -3,7 +3,8 @@
  * untrusted JSON, so `applyAction` parses them again even when the caller is typed.
  */
 import * as z from 'zod/mini';
-import { Confirmation, Id } from '../model';
+import { Confirmation, Id, type ProblemStatus } from '../model';
+import type { StatusStep } from './transitions';
 
 const bare = <T extends string>(type: T) => z.strictObject({ type: z.literal(type) });
 
@@ -18,6 +19,13 @@ export const ProblemAction = z.discriminatedUnion('type', [
    * closes only through a satisfied `recordConfirmation`, never on a rep's say-so.
    */
   bare('close'),
+  /**
+   * The customer says on a call that it is solved: the steps the lifecycle still needs (start,
+   * mark resolved) and then their satisfied confirmation, "on a call" (phone), in one act. It is
+   * no new rule: it is recorded as exactly those steps' events, so the rulebook (judge.ts,
+   * history.ts) on the client and the team server accepts it unchanged.
+   */
+  z.strictObject({ type: z.literal('confirmOnCall'), by: z.string(), comment: z.optional(z.string()) }),
   // Free text and the transfer reason are checked in the handler, for specific refusal codes.
   z.strictObject({ type: z.literal('addUpdate'), text: z.string() }),
   z.strictObject({ type: z.literal('addCover'), repId: Id }),
@@ -52,4 +60,19 @@ export type RefusalCode =
   | 'same_owner'
   | 'reason_too_short'
   | 'reason_too_long'
-  | 'invalid_result';
+  | 'invalid_result'
+  | 'no_confirmer';
+
+/**
+ * The specifics of a refusal, so each surface can word it in the user's language (the
+ * `reason` is English): the step refused, the status it met, the statuses it needs, a limit.
+ */
+export interface RefusalDetail {
+  step?: StatusStep;
+  status?: ProblemStatus;
+  allowed?: ProblemStatus[];
+  /** A length bound, in characters. */
+  limit?: number;
+  /** Fields an edit may not touch. */
+  fields?: string[];
+}

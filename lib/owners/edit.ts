@@ -20,7 +20,7 @@ const EditChanges = z.strictObject({
 
 export type EditOutcome =
   | { ok: true; patch: Pick<Problem, 'title' | 'severity' | 'detail' | 'dueAt'>; summary: string }
-  | { ok: false; code: 'invalid_edit' | 'owner_change_refused' | 'field_not_editable' | 'nothing_to_change'; reason: string };
+  | { ok: false; code: 'invalid_edit' | 'owner_change_refused' | 'field_not_editable' | 'nothing_to_change'; reason: string; fields?: string[] };
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -50,6 +50,7 @@ export function planEdit(problem: Problem, changes: unknown): EditOutcome {
       ok: false,
       code: 'field_not_editable',
       reason: `These fields cannot be edited: ${foreign.join(', ')}. Only ${EDITABLE_FIELDS.join(', ')} can; status, covering reps and the log change through their own actions.`,
+      fields: foreign,
     };
   }
   const parsed = EditChanges.safeParse(changes);

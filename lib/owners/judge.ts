@@ -19,7 +19,7 @@ import { EDITABLE_FIELDS, EDIT_SUMMARY_PREFIX, planEdit } from './edit';
 import { validateProblemHistory } from './history';
 import { jsonEqual } from './json-equal';
 import { applyAction } from './lifecycle';
-import { STATUS_LABEL, TRANSITIONS, type StatusStep } from './transitions';
+import { PLAIN_STEPS, STATUS_LABEL, TRANSITIONS } from './transitions';
 
 export interface JudgeActor {
   repId: string;
@@ -158,9 +158,6 @@ function replay(prev: Problem | null, next: Problem, before: ReadonlySet<string>
   }
   return { ok: true, problem: state };
 }
-
-/** The status steps a rep takes with one click (the confirmation outcomes come with a confirmation). */
-const PLAIN_STEPS: readonly StatusStep[] = ['start', 'waitOnCustomer', 'resumeWork', 'markResolved'];
 
 /** The act that recorded event `e` on `state`, or why no act records it. */
 function actionFor(state: Problem, e: ProblemEvent): ProblemAction | { code: JudgeCode; reason: string } {

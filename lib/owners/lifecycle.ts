@@ -5,13 +5,13 @@
  */
 import * as z from 'zod/mini';
 import { Problem, type Confirmation, type ProblemEvent } from '../model';
-import { ProblemAction, type RefusalCode } from './actions';
+import { ProblemAction, type RefusalCode, type RefusalDetail } from './actions';
 import { MIN_TRANSFER_REASON } from './constants';
 import { planEdit } from './edit';
-import { STATUS_LABEL, TRANSITIONS, type StatusStep } from './transitions';
+import { STATUS_LABEL, TRANSITIONS, plainPath, type StatusStep } from './transitions';
 
-export { ProblemAction, type ProblemActionType, type RefusalCode } from './actions';
-export { TRANSITIONS, ACTIVE_STATUSES, WORK_OWED_STATUSES, isLegalEdge, type StatusStep, type Transition } from './transitions';
+export { ProblemAction, type ProblemActionType, type RefusalCode, type RefusalDetail } from './actions';
+export { TRANSITIONS, ACTIVE_STATUSES, WORK_OWED_STATUSES, isLegalEdge, plainPath, type StatusStep, type Transition } from './transitions';
 export { MIN_TRANSFER_REASON } from './constants';
 export { validateProblemHistory, type HistoryViolation, type HistoryCheck } from './history';
 
@@ -24,12 +24,13 @@ export interface ActionContext {
   actorIsLead?: boolean;
 }
 
-export type ActionResult = { ok: true; problem: Problem } | { ok: false; reason: string; code: RefusalCode };
+export type ActionResult = { ok: true; problem: Problem } | { ok: false; reason: string; code: RefusalCode; detail?: RefusalDetail };
 
 const MAX_TRANSFER_REASON = 2000;
 const MAX_UPDATE = 20_000;
 
-const refuse = (code: RefusalCode, reason: string): ActionResult => ({ ok: false, code, reason });
+const refuse = (code: RefusalCode, reason: string, detail?: RefusalDetail): ActionResult =>
+  detail ? { ok: false, code, reason, detail } : { ok: false, code, reason };
 
 /** What the step is called in a refusal: "Cannot <verb>: …". */
 const STEP_VERB: Record<StatusStep, string> = {
@@ -71,7 +72,11 @@ export function applyAction(problem: Problem, action: ProblemAction, ctx: Action
     const t = TRANSITIONS[s];
     if (!t.from.includes(problem.status)) {
       const allowed = t.from.map((f) => STATUS_LABEL[f]).join(' or ');
-      return refuse('illegal_transition', `Cannot ${STEP_VERB[s]}: the problem is ${STATUS_LABEL[problem.status]}. That is possible only when it is ${allowed}.`);
+      return refuse('illegal_transition', `Cannot ${STEP_VERB[s]}: the problem is ${STATUS_LABEL[problem.status]}. That is possible only when it is ${allowed}.`, {
+        step: s,
+        status: problem.status,
+        allowed: [...t.from],
+      });
     }
     const statusEvent: ProblemEvent = { ...base(), type: 'status', from: problem.status, to: t.to };
     return commit(problem, ctx.now, [...before, statusEvent], { ...patch, status: t.to });
@@ -87,18 +92,22 @@ export function applyAction(problem: Problem, action: ProblemAction, ctx: Action
     case 'recordConfirmation':
       return confirm(a.confirmation);
 
+    case 'confirmOnCall':
+      return confirmOnCall(problem, a, ctx);
+
     case 'close':
       return refuse(
         'confirmation_required',
         problem.status === 'resolved_awaiting_confirmation'
           ? 'A problem closes only with the customer\'s confirmation. Record the customer\'s confirmation that it is solved to close it.'
           : 'A problem closes only with the customer\'s confirmation. Mark it resolved, then record the customer\'s confirmation.',
+        { status: problem.status },
       );
 
     case 'addUpdate': {
       const text = a.text.trim();
       if (text === '') return refuse('empty_update', 'An update needs some text.');
-      if (text.length > MAX_UPDATE) return refuse('update_too_long', `An update can be at most ${MAX_UPDATE} characters.`);
+      if (text.length > MAX_UPDATE) return refuse('update_too_long', `An update can be at most ${MAX_UPDATE} characters.`, { limit: MAX_UPDATE });
       return commit(problem, ctx.now, [{ ...base(), type: 'update', text }], {});
     }
 
@@ -124,7 +133,7 @@ export function applyAction(problem: Problem, action: ProblemAction, ctx: Action
 
     case 'edit': {
       const plan = planEdit(problem, a.changes);
-      if (!plan.ok) return refuse(plan.code, plan.reason);
+      if (!plan.ok) return refuse(plan.code, plan.reason, plan.fields && { fields: plan.fields });
       return commit(problem, ctx.now, [{ ...base(), type: 'update', text: plan.summary }], plan.patch);
     }
 
@@ -137,6 +146,7 @@ export function applyAction(problem: Problem, action: ProblemAction, ctx: Action
       return refuse(
         'not_resolved',
         `A customer confirmation can be recorded only once the problem is marked resolved; it is ${STATUS_LABEL[problem.status]}.`,
+        { status: problem.status },
       );
     }
     const event: ProblemEvent = { ...base(), type: 'confirmation', confirmation: c };
@@ -155,9 +165,12 @@ export function applyAction(problem: Problem, action: ProblemAction, ctx: Action
       return refuse(
         'reason_too_short',
         `A transfer needs a written reason of at least ${MIN_TRANSFER_REASON} characters (for example "Owner left the company"), so the hand-off stays visible.`,
+        { limit: MIN_TRANSFER_REASON },
       );
     }
-    if (reason.length > MAX_TRANSFER_REASON) return refuse('reason_too_long', `A transfer reason can be at most ${MAX_TRANSFER_REASON} characters.`);
+    if (reason.length > MAX_TRANSFER_REASON) {
+      return refuse('reason_too_long', `A transfer reason can be at most ${MAX_TRANSFER_REASON} characters.`, { limit: MAX_TRANSFER_REASON });
+    }
     const events: ProblemEvent[] = [{ ...base(), type: 'transfer', fromRepId: problem.ownerRepId, toRepId, reason }];
     // The new owner cannot also be a covering rep; log the removal so a replay agrees.
     if (problem.coveringRepIds.includes(toRepId)) events.push({ ...base(), type: 'cover', repId: toRepId, action: 'remove' });
@@ -166,6 +179,32 @@ export function applyAction(problem: Problem, action: ProblemAction, ctx: Action
       coveringRepIds: problem.coveringRepIds.filter((r) => r !== toRepId),
     });
   }
+}
+
+/**
+ * "Customer confirmed on this call": the plain steps still needed to reach "resolved" (start,
+ * mark resolved: read off the table), then the satisfied confirmation by phone, each through
+ * applyAction. So the log holds exactly the events those clicks would have made, one by one,
+ * and the rulebook that replays every event (judge.ts) and the history check accept it as
+ * they stand; a refusal of any step refuses the whole act and changes nothing.
+ */
+function confirmOnCall(problem: Problem, a: Extract<ProblemAction, { type: 'confirmOnCall' }>, ctx: ActionContext): ActionResult {
+  const by = a.by.trim();
+  if (by === '') return refuse('no_confirmer', 'Say who at the customer confirmed on the call that it is solved.');
+  const steps = plainPath(problem.status, 'resolved_awaiting_confirmation');
+  if (!steps) {
+    return refuse('illegal_transition', `Cannot close it: the problem is ${STATUS_LABEL[problem.status]}.`, { step: 'confirmSatisfied', status: problem.status });
+  }
+  const comment = a.comment?.trim();
+  const confirmation: Confirmation = { at: ctx.now, by, how: 'phone', satisfied: true, ...(comment ? { comment } : {}) };
+  const acts: ProblemAction[] = [...steps.map((type) => ({ type }) as ProblemAction), { type: 'recordConfirmation', confirmation }];
+  let current = problem;
+  for (const act of acts) {
+    const r = applyAction(current, act, ctx);
+    if (!r.ok) return r;
+    current = r.problem;
+  }
+  return { ok: true, problem: current };
 }
 
 /** Appends events, applies the patch, and re-checks the record so a bad `now` or id cannot slip in. */

@@ -84,3 +84,26 @@ export const STATUS_LABEL: Readonly<Record<ProblemStatus, string>> = {
 export function isLegalEdge(from: ProblemStatus, to: ProblemStatus): boolean {
   return Object.values(TRANSITIONS).some((t) => t.to === to && t.from.includes(from));
 }
+
+/** The steps a rep takes with one click each (the confirmation outcomes come with a confirmation). */
+export const PLAIN_STEPS: readonly StatusStep[] = ['start', 'waitOnCustomer', 'resumeWork', 'markResolved'];
+
+/**
+ * The fewest plain steps that take a problem from `from` to `to`, read off the table (so a
+ * change to the lifecycle carries over); [] when already there, null when no path exists.
+ */
+export function plainPath(from: ProblemStatus, to: ProblemStatus): StatusStep[] | null {
+  const paths = new Map<ProblemStatus, StatusStep[]>([[from, []]]);
+  const queue: ProblemStatus[] = [from];
+  for (let s = queue.shift(); s !== undefined; s = queue.shift()) {
+    if (s === to) return paths.get(s)!;
+    for (const step of PLAIN_STEPS) {
+      const t = TRANSITIONS[step];
+      if (t.from.includes(s) && !paths.has(t.to)) {
+        paths.set(t.to, [...paths.get(s)!, step]);
+        queue.push(t.to);
+      }
+    }
+  }
+  return null;
+}

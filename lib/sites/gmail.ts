@@ -72,6 +72,26 @@ function readThread(doc: Document): SubjectParts {
   return { ...collect(doc, people), messages: readMessages(doc, main) };
 }
 
+/**
+ * The subject line, and the end of the latest message the rep did not send (where a signature
+ * names the company): the dock offers that company rather than the person (lib/mail-company).
+ */
+function readMail(doc: Document): Pick<PageSubject, 'topic' | 'signature'> {
+  try {
+    const main = $('div[role="main"]', doc) ?? doc;
+    const owner = ownerEmail(doc);
+    const theirs = $$('div.adn', main, 200).filter((box) => normaliseEmail($('span.gD[email]', box)?.getAttribute('email')) !== owner);
+    const last = theirs[theirs.length - 1];
+    const body = last && ($('div.gmail_signature', last) ?? $('div.a3s', last));
+    // By code point: a cut inside an emoji's surrogate pair would make the subject unparseable.
+    const signature = cleanText([...(body?.textContent?.replace(/\s+/g, ' ').trim() ?? '')].slice(-190).join(''));
+    const topic = textOf($('h2.hP', main));
+    return { ...(topic ? { topic } : {}), ...(signature ? { signature } : {}) };
+  } catch {
+    return {};
+  }
+}
+
 /** The thread's messages, oldest first: sender and, when the page's date reads, when. */
 function readMessages(doc: Document, main: Element | Document): PageSubject['messages'] {
   const boxes = $$('div.adn[data-message-id], div.adn[data-legacy-message-id]', main, 200);
@@ -120,7 +140,7 @@ export const gmailAdapter: SiteAdapter = {
     const id = fromUrl(url);
     if (!id) return null;
     const { view, ...base } = id;
-    if (view === 'thread') return withDom(SITE, base, () => readThread(doc));
+    if (view === 'thread') return { ...withDom(SITE, base, () => readThread(doc)), ...readMail(doc) };
     if (view === 'list') return withDom(SITE, base, () => readList(doc));
     return withDom(SITE, base, () => ({}));
   },

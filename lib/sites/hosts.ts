@@ -5,13 +5,20 @@
  * own small bundle carrying only its adapter.
  */
 export const PRODUCT_MATCHES = {
-  salesforce: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*'],
+  // Salesforce on Alibaba Cloud (China): Lightning on *.lightning.sfcrmapps.cn, Classic and My Domain on *.my.sfcrmproducts.cn.
+  salesforce: ['https://*.lightning.force.com/*', 'https://*.my.salesforce.com/*', 'https://*.lightning.sfcrmapps.cn/*', 'https://*.my.sfcrmproducts.cn/*'],
   hubspot: ['https://app.hubspot.com/*', 'https://app-eu1.hubspot.com/*'],
   pipedrive: ['https://*.pipedrive.com/*'],
   zoho: ['https://crm.zoho.com/*', 'https://crm.zoho.eu/*', 'https://crm.zoho.in/*', 'https://crm.zoho.com.au/*', 'https://crm.zoho.com.cn/*'],
   dynamics: ['https://*.dynamics.com/*'],
   gmail: ['https://mail.google.com/*'],
   outlook: ['https://outlook.office.com/*', 'https://outlook.office365.com/*', 'https://outlook.live.com/*'],
+  fxiaoke: ['https://*.fxiaoke.com/*'],
+  xiaoshouyi: ['https://crm.xiaoshouyi.com/*'],
+  exmail: ['https://exmail.qq.com/*', 'https://en.exmail.qq.com/*'],
+  qqmail: ['https://mail.qq.com/*', 'https://wx.mail.qq.com/*'],
+  netease: ['https://mail.163.com/*', 'https://mail.126.com/*', 'https://mail.yeah.net/*', 'https://*.qiye.163.com/*'],
+  alimail: ['https://qiye.aliyun.com/*', 'https://mail.sg.aliyun.com/*'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ProductId = keyof typeof PRODUCT_MATCHES;
@@ -49,18 +56,43 @@ export interface WantedScript {
 }
 
 /**
- * The content scripts that granted `origins` call for: a product's script on those of its
- * hosts that are granted (the browser's own site-access menu can grant one at a time); the
- * generic (teachable) script on every other granted https origin.
+ * A granted origin as the pattern Holdfast asked for: browsers may report a grant in another
+ * spelling (`*://*.lightning.force.com/*`, `https://crm.acme.cn/` without the path wildcard,
+ * upper case), and a grant that covers https covers what we register. Not https (plain
+ * http, file, `<all_urls>`): null.
  */
-export function scriptsFor(origins: readonly string[]): WantedScript[] {
-  const granted = new Set(origins);
+export function normaliseGrant(origin: string): string | null {
+  const m = /^(\*|https):\/\/([^/]+)(?:\/.*)?$/i.exec(origin.trim());
+  return m ? `https://${m[2]!.toLowerCase()}/*` : null;
+}
+
+/** A company's own host the user has mapped to a known product (Options → Sites). */
+export interface ProductHostGrant {
+  product: ProductId;
+  /** `https://<host>/*` */
+  origin: string;
+}
+
+/**
+ * The content scripts that granted `origins` call for: a product's script on those of its
+ * hosts that are granted (the browser's own site-access menu can grant one at a time) and on
+ * the company hosts mapped to it; the generic (teachable) script on every other granted
+ * https origin.
+ */
+export function scriptsFor(origins: readonly string[], productHosts: readonly ProductHostGrant[] = []): WantedScript[] {
+  const granted = new Set(origins.map(normaliseGrant).filter((o): o is string => !!o));
+  const mapped = new Map<string, ProductId>();
+  for (const h of productHosts) {
+    // A product's own address stays that product's; the first mapping of a host wins.
+    if (!PRODUCT_PATTERNS.includes(h.origin) && !mapped.has(h.origin)) mapped.set(h.origin, h.product);
+  }
   const wanted: WantedScript[] = [];
   for (const p of PRODUCTS) {
-    const matches = PRODUCT_MATCHES[p].filter((m) => granted.has(m));
+    const matches: string[] = PRODUCT_MATCHES[p].filter((m) => granted.has(m));
+    for (const [origin, product] of mapped) if (product === p && granted.has(origin)) matches.push(origin);
     if (matches.length) wanted.push({ id: `holdfast-${p}`, js: [scriptFile(p)], matches });
   }
-  const custom = [...granted].filter((o) => !PRODUCT_PATTERNS.includes(o) && o !== 'https://*/*' && o.startsWith('https://'));
+  const custom = [...granted].filter((o) => !PRODUCT_PATTERNS.includes(o) && !mapped.has(o) && o !== 'https://*/*');
   if (custom.length) wanted.push({ id: 'holdfast-custom', js: [scriptFile('custom')], matches: custom });
   return wanted;
 }

@@ -8,6 +8,14 @@
  *   https://outlook.office.com/mail/sentitems/id/<itemId>, /mail/id/<itemId>,
  *   https://outlook.office.com/mail/deeplink/read/<itemId> (opened in its own window)
  *   https://outlook.live.com/mail/0/inbox/id/<itemId>      personal, account index 0
+ *   https://outlook.office365.com/owa/?ItemID=<itemId>&exvsurl=1&viewmodel=ReadMessageItem
+ *       (the `webLink` Microsoft Graph gives for a message; Graph message JSON in public code)
+ *   https://outlook.office.com/mail/jsmvvmdeeplink/?ItemID=<itemId>&exvsurl=1  (the new
+ *       Outlook's form of the same link), /mail/deeplink/read/<itemId>?ItemID=<itemId>
+ *   …/owa/?itemid=<eventId>&exvsurl=1&path=/calendar/item  (an event: not a message)
+ *   Exchange on premises on a company host (lib/sites/company-host.ts): /owa/#path=/mail/inbox
+ *       (list) and /owa/?ItemID=<itemId> (message); EWS item ids (Microsoft Learn,
+ *       "WebClientReadFormQueryString": the URL-encoded EWS id in the OWA read URL).
  * Item ids are URL-encoded base64 (AAQkAD…%3D); stored decoded.
  * Tenant: 'office' for the work hosts (office.com and office365.com are the same service),
  * 'live' for personal mail, with '/<N>' when the address carries an account index.
@@ -42,10 +50,32 @@ const HOSTS: Readonly<Record<string, string>> = {
   'outlook.live.com': 'live',
 };
 
+/** An item id in the query (`ItemID=`, any case), read raw: a '+' in it is base64, not a space. */
+function queryItemId(url: URL): string | undefined {
+  const m = /[?&]itemid=([^&#]*)/i.exec(url.search);
+  return m?.[1] ? safeDecode(m[1]) : undefined;
+}
+
+function messageId(tenant: string, raw: string): SubjectParts & { message?: boolean } {
+  const id = safeDecode(raw);
+  if (/^[A-Za-z0-9+/=_-]{20,}$/.test(id)) return { tenant, objectType: 'message', recordId: id.length <= 200 ? id : undefined, message: true };
+  return { tenant };
+}
+
+/** `/owa/…` (Graph's webLink, Exchange on premises): a message by ItemID, else the mail list. */
+function fromOwa(url: URL, tenant: string): SubjectParts & { message?: boolean } {
+  const path = (url.searchParams.get('path') ?? /[#&]path=([^&]*)/.exec(url.hash)?.[1] ?? '/mail').toLowerCase();
+  if (!path.startsWith('/mail')) return { tenant };
+  const item = queryItemId(url);
+  if (item) return messageId(tenant, item);
+  return { tenant, objectType: 'list' };
+}
+
 function fromUrl(url: URL): (SubjectParts & { message?: boolean }) | null {
   const kind = HOSTS[url.hostname];
   if (!kind) return null;
   const segs = url.pathname.split('/').filter(Boolean);
+  if (segs[0] === 'owa') return fromOwa(url, kind);
   if (segs[0] !== 'mail') return { tenant: kind };
   let i = 1;
   let tenant = kind;
@@ -58,12 +88,9 @@ function fromUrl(url: URL): (SubjectParts & { message?: boolean }) | null {
   let raw: string | undefined;
   if (idAt >= 0) raw = rest[idAt + 1];
   else if (rest[0] === 'deeplink' && rest[1] === 'read') raw = rest[2];
-  if (raw) {
-    const id = safeDecode(raw);
-    if (/^[A-Za-z0-9+/=_-]{20,}$/.test(id)) return { tenant, objectType: 'message', recordId: id.length <= 200 ? id : undefined, message: true };
-    return { tenant };
-  }
-  if (rest[0] === 'deeplink' || rest[0] === 'options') return { tenant };
+  if (!raw && (rest[0] === 'jsmvvmdeeplink' || rest[0] === 'deeplink')) raw = queryItemId(url);
+  if (raw) return messageId(tenant, raw);
+  if (rest[0] === 'deeplink' || rest[0] === 'jsmvvmdeeplink' || rest[0] === 'options') return { tenant };
   return { tenant, objectType: 'list' };
 }
 
@@ -137,7 +164,12 @@ export const outlookAdapter: SiteAdapter = {
     const { message, ...base } = id;
     // The reading pane may show a message on a list address too (no id in the URL when
     // "reading pane off" settings differ), so the pane is read whenever it is there.
-    if (message || base.objectType === 'list') return withDom(SITE, base, () => readPane(doc));
+    if (message) {
+      // The subject names the company a person writes for (lib/mail-company): read beside the pane.
+      const topic = textOf($('[data-automationid="MessageSubject"]', doc));
+      return { ...withDom(SITE, base, () => readPane(doc)), ...(topic ? { topic } : {}) };
+    }
+    if (base.objectType === 'list') return withDom(SITE, base, () => readPane(doc));
     return withDom(SITE, base, () => ({}));
   },
 };
@@ -152,6 +184,16 @@ export const testUrls: TestUrl[] = [
   { url: `https://outlook.office.com/mail/deeplink/read/${ITEM}?ItemID=${ITEM}&exvsurl=1`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
   { url: `https://outlook.live.com/mail/0/inbox/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'live/0' } },
   { url: `https://outlook.office.com/mail/AAMkADk0OWE3YzQ1LTdkNGQtNGRkZC1iZDY4LTg3ZTZlNDQ2MTRhZAAuAAAAAAA%3D/id/${ITEM}`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  // ItemID deep links: Graph's webLink, the new Outlook's deep link, OWA's read form
+  { url: `https://outlook.office365.com/owa/?ItemID=${ITEM}&exvsurl=1&viewmodel=ReadMessageItem`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.office.com/mail/jsmvvmdeeplink/?ItemID=${ITEM}&exvsurl=1`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.office.com/mail/deeplink/read?ItemID=${ITEM}&exvsurl=1`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'office' } },
+  { url: `https://outlook.live.com/owa/?itemid=${ITEM}&exvsurl=1`, expect: { objectType: 'message', recordId: ITEM_DECODED, tenant: 'live' } },
+  { url: 'https://outlook.office.com/owa/?ItemID=AAMkAGI2TG93AAA+bC9zZXJ2ZXI=&exvsurl=1', expect: { objectType: 'message', recordId: 'AAMkAGI2TG93AAA+bC9zZXJ2ZXI=', tenant: 'office' } },
+  // an event's webLink is not a message; OWA without an item is the mail list
+  { url: `https://outlook.office365.com/owa/?itemid=${ITEM}&exvsurl=1&path=/calendar/item`, expect: { tenant: 'office' } },
+  { url: 'https://outlook.office365.com/owa/#path=/mail/inbox', expect: { objectType: 'list', tenant: 'office' } },
+  { url: 'https://outlook.office.com/mail/jsmvvmdeeplink/?ItemID=short', expect: { tenant: 'office' } },
   // folder views
   { url: 'https://outlook.office.com/mail/', expect: { objectType: 'list', tenant: 'office' } },
   { url: 'https://outlook.office.com/mail/inbox', expect: { objectType: 'list', tenant: 'office' } },

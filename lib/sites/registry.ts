@@ -6,6 +6,12 @@ import { zohoAdapter } from './zoho';
 import { dynamicsAdapter } from './dynamics';
 import { gmailAdapter } from './gmail';
 import { outlookAdapter } from './outlook';
+import { fxiaokeAdapter } from './fxiaoke';
+import { xiaoshouyiAdapter } from './xiaoshouyi';
+import { exmailAdapter } from './exmail';
+import { qqmailAdapter } from './qqmail';
+import { neteaseAdapter } from './netease';
+import { alimailAdapter } from './alimail';
 
 /**
  * Every product adapter, most specific first; the generic adapter is the fallback and never
@@ -20,4 +26,10 @@ export const adapters: readonly SiteAdapter[] = [
   dynamicsAdapter,
   gmailAdapter,
   outlookAdapter,
+  fxiaokeAdapter,
+  xiaoshouyiAdapter,
+  exmailAdapter,
+  qqmailAdapter,
+  neteaseAdapter,
+  alimailAdapter,
 ];

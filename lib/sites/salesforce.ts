@@ -22,7 +22,14 @@ import { byLabel, readPageFields, type FieldNames, type PageFields } from './fie
 
 const SITE = 'salesforce';
 
-const HOST_RE = /^([a-z0-9-]+)\.(?:(?:sandbox|develop|scratch|demo|trailblaze|patch|free)\.)?(?:lightning\.force\.com|my\.salesforce\.com)$/;
+/**
+ * Salesforce on Alibaba Cloud (China) serves the same app under its own domains: Lightning on
+ * <mydomain>.lightning.sfcrmapps.cn, Classic and My Domain on <mydomain>.my.sfcrmproducts.cn
+ * (setup on *.setup.sfcrmproducts.cn and public sites on *.sites.sfcrmapps.cn are not records).
+ * Source: host handling in public Salesforce tools (org-environment extensions, Salesforce
+ * Inspector forks) that map *.lightning.sfcrmapps.cn to *.my.sfcrmproducts.cn, dated 2026-12.
+ */
+const HOST_RE = /^([a-z0-9-]+)\.(?:(?:sandbox|develop|scratch|demo|trailblaze|patch|free)\.)?(?:lightning\.force\.com|my\.salesforce\.com|lightning\.sfcrmapps\.cn|my\.sfcrmproducts\.cn)$/;
 
 const ID_RE = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -33,6 +40,10 @@ export const KEY_PREFIXES: Readonly<Record<string, string>> = {
   '00Q': 'Lead',
   '006': 'Opportunity',
   '500': 'Case',
+  // Not customers (lib/model/subject-kind.ts): typed so that the dock never offers them as one.
+  '005': 'User',
+  '00O': 'Report',
+  '01Z': 'Dashboard',
 };
 
 /** Classic paths that look like ids but are not records. */
@@ -260,10 +271,22 @@ export const testUrls: TestUrl[] = [
   { url: 'https://acme.my.salesforce.com/001xx000003DGb2AAG', expect: { objectType: 'Account', recordId: '001xx000003DGb2AAG', tenant: 'acme' } },
   { url: 'https://acme.my.salesforce.com/003xx000004TmiQ', expect: { objectType: 'Contact', recordId: '003xx000004TmiQAAS', tenant: 'acme' } },
   { url: 'https://acme.my.salesforce.com/001/o', expect: { objectType: 'Account', tenant: 'acme' } },
+  // the org's own users, reports and dashboards: typed, never customers (subject-kind.ts)
+  { url: 'https://acme.lightning.force.com/lightning/r/User/005Dn000002SamPIAA/view', expect: { objectType: 'User', recordId: '005Dn000002SamPIAA', tenant: 'acme' } },
+  { url: 'https://acme.lightning.force.com/lightning/r/005Dn000002SamPIAA/view', expect: { objectType: 'User', recordId: '005Dn000002SamPIAA', tenant: 'acme' } },
+  { url: 'https://acme.my.salesforce.com/005Dn000002SamP', expect: { objectType: 'User', recordId: '005Dn000002SamPIAS', tenant: 'acme' } },
+  { url: 'https://acme.lightning.force.com/lightning/r/Report/00ODn000004RptAMAS/view', expect: { objectType: 'Report', recordId: '00ODn000004RptAMAS', tenant: 'acme' } },
+  { url: 'https://acme.lightning.force.com/lightning/r/Dashboard/01ZDn000000DshBMAS/view', expect: { objectType: 'Dashboard', recordId: '01ZDn000000DshBMAS', tenant: 'acme' } },
   // not records
   { url: 'https://acme.lightning.force.com/lightning/o/Account/list?filterName=Recent', expect: { objectType: 'Account', tenant: 'acme' } },
   { url: 'https://acme.lightning.force.com/lightning/page/home', expect: { tenant: 'acme' } },
   { url: 'https://acme-dev-ed.develop.lightning.force.com/lightning/r/Lead/00QDn000004LmNoMAK/view', expect: { objectType: 'Lead', recordId: '00QDn000004LmNoMAK', tenant: 'acme-dev-ed' } },
+  // Salesforce on Alibaba Cloud (China)
+  { url: 'https://acme.lightning.sfcrmapps.cn/lightning/r/Account/001Dn00000ABcdeIAD/view', expect: { objectType: 'Account', recordId: '001Dn00000ABcdeIAD', tenant: 'acme' } },
+  { url: 'https://acme--uat.sandbox.lightning.sfcrmapps.cn/lightning/o/Contact/list', expect: { objectType: 'Contact', tenant: 'acme--uat' } },
+  { url: 'https://acme.my.sfcrmproducts.cn/001xx000003DGb2', expect: { objectType: 'Account', recordId: '001xx000003DGb2AAG', tenant: 'acme' } },
+  { url: 'https://acme.setup.sfcrmproducts.cn/lightning/setup/SetupOneHome/home', expect: null },
+  { url: 'https://acme.sites.sfcrmapps.cn/services/apexrest/Claims', expect: null },
   // not Salesforce pages we serve
   { url: 'https://login.salesforce.com/', expect: null },
   { url: 'https://www.salesforce.com/products/sales-cloud/', expect: null },

@@ -10,11 +10,24 @@ import { getPageSubject } from '../messaging/protocol';
  */
 export async function activeTabSubject(): Promise<PageSubject | null> {
   try {
-    const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
-    const [tab] = await browser.tabs.query({ active: true, windowId: win.id });
+    const windowId = await lastNormalWindowId();
+    if (windowId === undefined) return null;
+    const [tab] = await browser.tabs.query({ active: true, windowId });
     if (tab?.id === undefined) return null;
     return await send(getPageSubject, null, tab.id);
   } catch {
     return null;
   }
+}
+
+/**
+ * The last focused normal window. Firefox ignores `windowTypes` in getLastFocused and answers
+ * with the popup's own window when the quick-log or side panel runs in one (found by the
+ * Firefox suite, tests/firefox): then the focused normal window, else the first one.
+ */
+async function lastNormalWindowId(): Promise<number | undefined> {
+  const win = await browser.windows.getLastFocused({ windowTypes: ['normal'] });
+  if (win.type === undefined || win.type === 'normal') return win.id;
+  const normal = (await browser.windows.getAll()).filter((w) => w.type === 'normal');
+  return (normal.find((w) => w.focused) ?? normal[0])?.id;
 }

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { benchPageLoad } from './page-load';
+import { benchFrameLoad } from './frame-load';
 import { benchImport } from './import';
 import { benchPods } from './pods';
 import { benchSites } from './sites';
@@ -18,6 +19,7 @@ import { benchPullMemory } from './pull-memory';
 const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['sizes', () => benchSizes()],
   ['page load', benchPageLoad],
+  ['frame load', benchFrameLoad],
   ['sites', benchSites],
   ['pods', benchPods],
   ['subject query', benchSubjectQuery],

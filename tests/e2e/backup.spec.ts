@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { withExtension } from './browser';
 import { DockDriver } from './dock';
+import { openOptions } from './options-nav';
 
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
 
@@ -11,7 +12,7 @@ const ext = withExtension({ 'https://acme.lightning.force.com/*': 'sites/salesfo
 
 async function options(): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(page, ext.extensionId, 'data');
   return page;
 }
 

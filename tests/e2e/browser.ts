@@ -1,4 +1,4 @@
-import { chromium, test, type BrowserContext } from '@playwright/test';
+import { chromium, test, type BrowserContext, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { PRODUCT_PATTERNS } from '../../lib/sites/hosts';
@@ -23,6 +23,20 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** Host patterns the user has enabled; all products unless told otherwise. */
   grant?: string[];
+  /** Keep the Options tab the extension opens at install (closed otherwise, so tests start alike). */
+  keepFirstRun?: boolean;
+}
+
+/** The Options tab the background opens at install (tests/e2e/first-run.spec.ts checks it). */
+export async function firstRunPage(context: BrowserContext, extensionId: string, timeout = 10_000): Promise<Page | undefined> {
+  const isIt = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const found = context.pages().find(isIt);
+    if (found) return found;
+    if (Date.now() > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** A Chromium profile with the built extension loaded, and the extension's id. */
@@ -52,6 +66,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
     if (grant.length) await waitForRegistration(context, grant);
+    if (!opts.keepFirstRun) await (await firstRunPage(context, extensionId))?.close();
     return { context, extensionId };
   } catch (err) {
     await context.close();

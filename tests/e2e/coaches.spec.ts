@@ -4,6 +4,7 @@ import path from 'node:path';
 import { addDays, localIsoDate } from '../../lib/tenure';
 import { withExtension } from './browser';
 import { DockDriver } from './dock';
+import { goToSection, openOptions } from './options-nav';
 
 /**
  * Sales coaches end to end (issue 7), in the built extension: customers from a Salesforce
@@ -54,7 +55,7 @@ function coachSheet(): Buffer {
 
 async function seed(): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(page, ext.extensionId, 'data');
   await page.getByLabel('CSV file', { exact: true }).setInputFiles(ACCOUNTS);
   await page.getByLabel('Your CRM address or account (optional)').fill('acme');
   await page.getByRole('button', { name: 'Import 10 rows' }).click();
@@ -79,7 +80,9 @@ test('coach sheet → side panel list and a gift → the coach badge on the cust
   await options.getByRole('button', { name: 'Import 2 coach rows' }).click();
   await expect(options.getByTestId('coach-import-counts').locator('[data-count=unchanged]')).toHaveText('1 rows unchanged');
   await expect(options.getByTestId('coach-import-counts').locator('[data-count=created]')).toHaveText('0 coaches added');
-  // The report and the budget table, labelled for a screen reader.
+  // The report, and the budget table (the team lead's, in its own section), labelled for a screen reader.
+  expect(await seriousViolations(options)).toEqual([]);
+  await goToSection(options, 'lead');
   await expect(options.getByLabel('Budget amount for Wang Fang')).toHaveValue('300.00');
   expect(await seriousViolations(options)).toEqual([]);
 
@@ -87,6 +90,8 @@ test('coach sheet → side panel list and a gift → the coach badge on the cust
   await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
   // Keyboard: the tabs follow the arrow keys.
   await side.getByRole('tab', { name: 'Overview' }).focus();
+  await side.keyboard.press('ArrowRight');
+  await expect(side.getByRole('tab', { name: 'My book' })).toHaveAttribute('aria-selected', 'true');
   await side.keyboard.press('ArrowRight');
   await expect(side.getByRole('tab', { name: 'Coaches' })).toHaveAttribute('aria-selected', 'true');
   await expect(side.getByRole('tab', { name: 'Coaches' })).toBeFocused();
@@ -143,7 +148,8 @@ for (const mail of [
     await dock.click('[data-act=recordMove]');
     text = await dock.waitForText((t) => !t.includes('now writes from') && t.includes('A coach left the customer on'));
     expect(text).toContain('Globex Ltd');
-    expect(await dock.attr('.tab', 'title')).toBe('Collapse Holdfast');
+    // The move is no longer news (the tab still counts the customer's open problems).
+    expect(await dock.attr('.tab', 'title')).toBe('Collapse Holdfast · Open problems: 0');
 
     const side = await ext.context.newPage();
     await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { launchWithExtension } from './browser';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
+import { openOptions } from './options-nav';
 
 const ACCOUNT = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view';
 const PAGES = { 'https://acme.lightning.force.com/*': 'pages/salesforce-account-2026-11.html' };
@@ -61,7 +62,7 @@ test('dock placement per site: left edge on Salesforce moves open pages at once;
     expect((await box()).right).toBe(0);
 
     const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await openOptions(options, extensionId, 'sites');
     const select = options.getByLabel('Dock on Salesforce');
     await expect(select).toHaveValue('right');
     await select.selectOption('left');

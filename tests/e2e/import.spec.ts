@@ -3,6 +3,7 @@ import path from 'node:path';
 import { launchWithExtension } from './browser';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
+import { openOptions as openSection } from './options-nav';
 
 // Ten rows: row 5 has Created Date 2/30/2021, row 7 no Account Name (tests/fixtures/import/README.md).
 const ACCOUNTS = path.resolve('tests/fixtures/import/salesforce-accounts.csv');
@@ -20,7 +21,7 @@ test.afterEach(async () => {
 
 async function openOptions(): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await openSection(page, extensionId, 'data');
   await expect(page.getByRole('heading', { name: 'Import from a CRM' })).toBeVisible();
   return page;
 }
@@ -53,8 +54,18 @@ test('a Salesforce accounts export imports, reports its two bad rows, and import
   const report = page.getByTestId('import-report');
   await expect(report.locator('[data-count=created]')).toHaveText('8 imported (new)');
   await expect(report.locator('[data-count=rejected]')).toHaveText('2 rejected');
-  const rejected = page.getByTestId('import-rejected').locator('tr');
-  await expect(rejected).toHaveText(['Row 5Created Date: “2/30/2021” is not a date Holdfast can read', 'Row 7Account Name: empty']);
+  // Each rejected row names its account (or, without a name, the website it has), so it can be found in the CRM.
+  const rejected = page.getByTestId('import-rejected').locator('tbody tr');
+  await expect(rejected).toHaveText([
+    'Row 5Umbrella CorporationCreated Date: “2/30/2021” is not a date Holdfast can read',
+    'Row 7stark.exampleAccount Name: empty',
+  ]);
+  // What now: where the imported customers show, with a link to the CRM address given.
+  const next = page.getByTestId('import-next');
+  await expect(next.getByRole('heading', { name: 'Where to see what you imported' })).toBeVisible();
+  await expect(next.getByRole('link', { name: 'Open Salesforce' })).toHaveAttribute('href', 'https://acme.lightning.force.com');
+  await expect(next.getByRole('link', { name: 'See the book' })).toHaveAttribute('href', `chrome-extension://${extensionId}/sidepanel.html`);
+  await expect(next).toContainText('Next, import the won deals');
   await expect(page.getByTestId('data-counts')).toContainText('8 customers');
 
   // Again, the same file: the CRM address is remembered, nothing is new.
@@ -92,7 +103,7 @@ test('the import starts from the keyboard and reads in Chinese', async () => {
   await context.close();
   ({ context, extensionId } = await launchWithExtension({ lang: 'zh-CN' }));
   const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await openSection(page, extensionId, 'data');
   await expect(page.getByRole('heading', { name: '从 CRM 导入' })).toBeVisible();
   await page.getByLabel('CSV 文件').setInputFiles(ACCOUNTS);
   await expect(page.getByLabel('导出来源').locator('option:checked')).toHaveText('Salesforce（自动识别）');
@@ -100,5 +111,24 @@ test('the import starts from the keyboard and reads in Chinese', async () => {
   await page.getByRole('button', { name: '导入 10 行' }).focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: '导入完成' })).toBeFocused();
-  await expect(page.getByTestId('import-rejected').locator('tr').first()).toHaveText('第 5 行Created Date: “2/30/2021”不是可识别的日期');
+  await expect(page.getByTestId('import-rejected').locator('tbody tr').first()).toHaveText('第 5 行Umbrella CorporationCreated Date: “2/30/2021”不是可识别的日期');
+});
+
+test('the CRM address is filled in from the Salesforce instance the browser has granted, and said so', async () => {
+  await context.close();
+  ({ context, extensionId } = await launchWithExtension({ grant: ['https://acme.lightning.force.com/*'] }));
+  const page = await openOptions();
+  await page.getByLabel('CSV file').setInputFiles(ACCOUNTS);
+  await expect(page.getByLabel('Exported from')).toHaveValue('salesforce');
+  const tenant = page.getByLabel('Your CRM address or account (optional)');
+  await expect(tenant).toHaveValue('https://acme.lightning.force.com');
+  await expect(page.locator('#imp-tenant-hint')).toHaveText(/^Filled in from the Salesforce address you enabled in Sites\./);
+  // A file from another CRM is not given Salesforce's address.
+  await page.getByLabel('Exported from').selectOption('hubspot');
+  await expect(tenant).toHaveValue('');
+  await page.getByLabel('Exported from').selectOption('salesforce');
+  await expect(tenant).toHaveValue('https://acme.lightning.force.com');
+  await page.getByRole('button', { name: 'Import 10 rows' }).click();
+  await expect(page.getByTestId('import-report').locator('[data-count=created]')).toHaveText('9 imported (new)');
+  await expect(page.getByTestId('import-next').getByRole('link', { name: 'Open Salesforce' })).toHaveAttribute('href', 'https://acme.lightning.force.com');
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
 import { withExtension } from './browser';
 import { DockDriver } from './dock';
+import { openOptions } from './options-nav';
 
 // Issue owner (issue 5) on a real Salesforce address: quick-log from the popup with the
 // customer prefilled, the lifecycle in the dock to a confirmed close with a reopen on the
@@ -59,6 +60,10 @@ async function quickLog(title: string, opts: { due?: string } = {}): Promise<Pag
   await popup.keyboard.press('Tab');
   await expect(popup.getByLabel('Detail')).toBeFocused();
   await popup.keyboard.type('Customer called twice about it.');
+  // Severity, channel and due date sit folded behind the Log button, their values in the
+  // summary; the popup remembers when they were left unfolded.
+  const more = popup.getByTestId('ql-more');
+  if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator('summary').click();
   if (opts.due) await popup.getByLabel('Due (optional)').fill(opts.due);
   await popup.getByLabel('Severity').selectOption('high');
   await popup.getByLabel('Channel').selectOption('phone');
@@ -93,9 +98,9 @@ test('quick-log on a CRM record, then the whole lifecycle in the dock: refusal, 
   expect(await dock.attr('.problems li', 'class')).toBe('mine');
   await waitForStatus(dock, 'open');
 
-  // Illegal: nobody started it, so it cannot be called solved. The reason is shown.
+  // Illegal: nobody started it, so it cannot be called solved. The reason is shown, with the way out.
   await dock.click('[data-act=markResolved]');
-  await dock.waitForText((t) => t.includes('Cannot mark it resolved: the problem is open.'));
+  await dock.waitForText((t) => t.includes('Work on it has not started, so it cannot be marked resolved yet.'));
   await waitForStatus(dock, 'open');
 
   await dock.click('[data-act=start]');
@@ -135,7 +140,7 @@ test('quick-log on a CRM record, then the whole lifecycle in the dock: refusal, 
 
   // The measures count the confirmed close and the reopen.
   const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(options, ext.extensionId, 'lead');
   const team = options.getByTestId('owner-measures').locator('tr[data-rep="Team"]');
   await expect(team.locator('th, td').nth(2)).toHaveText('1'); // closed
   await expect(team.locator('th, td').nth(5)).toHaveText('1'); // reopens
@@ -190,7 +195,7 @@ test('side panel: my problems by urgency with the same actions; a transfer needs
   expect(await dock.attr('.problems li', 'class')).toBeNull(); // not mine any more
 
   const options = await ext.context.newPage();
-  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(options, ext.extensionId, 'lead');
   const team = options.getByTestId('owner-measures').locator('tr[data-rep="Team"]');
   await expect(team.locator('th, td').nth(6)).toHaveText('1'); // transfers
   await expect(team.locator('th, td').nth(7)).toHaveText('1'); // refused transfer attempts

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { launchWithExtension } from './browser';
+import { goToSection } from './options-nav';
 
 /**
  * Answers that make a clear driver: every goal statement agreed (reverse-keyed ones
@@ -47,6 +48,8 @@ test('a rep takes the assessment, a lead forms pods, and the side panel finds th
     await expect(profile).toContainText('You push hard toward the close.');
     await expect(profile.getByRole('img')).toHaveAttribute('aria-label', /Goal orientation 100, Skepticism 50, Detail attention 50, Relationship 0/);
 
+    // The team's traits and pods are the team lead's, in their own section.
+    await goToSection(options, 'lead');
     // Bad input in the add form is reported per field, in words.
     await options.getByRole('button', { name: 'Add colleague', exact: true }).click();
     const nameInput = options.getByLabel("Colleague's name", { exact: true });

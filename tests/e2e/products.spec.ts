@@ -1,5 +1,6 @@
 import { expect, test, type BrowserContext } from '@playwright/test';
-import { CASES } from '../fixtures/sites/cases';
+import { isCustomerLike } from '../../lib/model/subject-kind';
+import { CASES, CN_CRM_CASES, CN_MAIL_CASES } from '../fixtures/sites/cases';
 import { launchWithExtension } from './browser';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
@@ -25,10 +26,10 @@ const NEXT: Record<string, { url: string; expect: string; rewrite?: boolean }> =
     url: '/main.aspx?appid=0b7a2f4e-1c3d-4e5f-8a9b-112233445566&pagetype=entityrecord&etn=account&id=%7B00000000-4E5F-4A6B-8C9D-0E1F2A3B4C5D%7D',
     expect: 'Matched by email domain',
   },
-  // Webmail opens another thread in place: new address, other addresses on the page (the
-  // same person's name, so the customer is now recognised by name, not by domain).
-  'gmail-thread-2026-11.html': { url: '/mail/u/1/#inbox/FMfcgzQXJWDsKmTskbNvbGxkMXDvmxTz', expect: 'Matched by name', rewrite: true },
-  'outlook-message-2026-11.html': { url: '/mail/inbox/id/AAQkADAwATM0MDAAMS1hYjI4LWM3MjctMDACLTAwCgAQAHs0B', expect: 'Matched by name', rewrite: true },
+  // Webmail opens another thread in place: new address, other addresses on the page. The
+  // subject still names Acme Corp, so the dock offers to add the new domain to it (issue 15).
+  'gmail-thread-2026-11.html': { url: '/mail/u/1/#inbox/FMfcgzQXJWDsKmTskbNvbGxkMXDvmxTz', expect: 'Add globex.example to Acme Corp', rewrite: true },
+  'outlook-message-2026-11.html': { url: '/mail/inbox/id/AAQkADAwATM0MDAAMS1hYjI4LWM3MjctMDACLTAwCgAQAHs0B', expect: 'Add globex.example to Acme Corp', rewrite: true },
 };
 
 // A fresh profile per page: what one test adds must not make the next one's customer known.
@@ -47,13 +48,21 @@ async function open(c: (typeof CASES)[number]) {
 /** Fixtures with a spec of their own: a coach's move seen from mail (coaches.spec.ts). */
 const OWN_SPEC = new Set(['gmail-thread-coach-move-2026-11.html', 'outlook-message-coach-move-2026-11.html']);
 
-for (const c of CASES.filter((c) => c.want.name && !OWN_SPEC.has(c.file))) {
+/** Chinese webmail (frames, rows that open mail in place): products-cn-mail.spec.ts. */
+const CN_MAIL = new Set(CN_MAIL_CASES.map((c) => c.file));
+/** Chinese CRMs (a record that opens over a list, hash navigation): products-cn-crm.spec.ts. */
+const CN_CRM = new Set(CN_CRM_CASES.map((c) => c.file));
+
+// A CRM's own user page is never offered as a customer (mail-to-company.spec.ts).
+for (const c of CASES.filter((c) => c.want.name && isCustomerLike(c.want) && !OWN_SPEC.has(c.file) && !CN_MAIL.has(c.file) && !CN_CRM.has(c.file))) {
   test(`${c.want.site}: ${c.file}`, async () => {
     const { page, dock } = await open(c);
-    await dock.waitForText((t) => t.includes(`Add “${c.want.name}” as a customer`));
+    // Mail: the company the person writes for is added, never the person (issue 15, point 3).
+    const offer = MAIL.has(c.want.site) ? 'Add company Acme Corp (acme-corp.com)' : `Add “${c.want.name}” as a customer`;
+    await dock.waitForText((t) => t.includes(offer));
     await dock.click('.unknown .primary');
     const text = await dock.waitForText((t) => t.includes('Customer tenure'));
-    expect(text).toContain(c.want.name!);
+    expect(text).toContain(MAIL.has(c.want.site) ? 'Acme Corp' : c.want.name!);
     expect(text).toContain(MAIL.has(c.want.site) ? 'Matched by email domain' : 'Matched by CRM record');
 
     const next = NEXT[c.file]!;

@@ -6,6 +6,7 @@ import Papa from 'papaparse';
 import { XSS_PAYLOADS } from '../fixtures/xss/payloads';
 import { launchWithExtension } from './browser';
 import { DockDriver } from './dock';
+import { openOptions } from './options-nav';
 
 const FIXTURE = readFileSync('tests/fixtures/sites/salesforce-account-record-2026-11.html', 'utf8');
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -109,7 +110,7 @@ test('a host stylesheet that restyles every element neither hides nor restyles t
   expect(look.w).toBeGreaterThan(20);
   expect(look.h).toBeGreaterThan(30);
   expect(look.bg).not.toBe('rgba(0, 0, 0, 0)');
-  expect(look.font).toBe('15px');
+  expect(look.font).toBe('12px'); // tab.css's own size, not the host's 40px
   await dock.click('.tab');
   await dock.waitForText((t) => t.includes('Customer tenure') || t.includes('Not in Holdfast yet'));
 });
@@ -125,7 +126,7 @@ test(`${XSS_PAYLOADS.length} XSS payloads in an imported CRM export run nowhere`
   writeFileSync(file, csv);
 
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await openOptions(options, extensionId, 'data');
   await options.getByLabel('CSV file').setInputFiles(file);
   await options.getByRole('button', { name: `Import ${XSS_PAYLOADS.length} rows` }).click();
   await expect(options.getByTestId('import-report').locator('[data-count=created]')).toHaveText(`${XSS_PAYLOADS.length} imported (new)`);

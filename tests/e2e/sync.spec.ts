@@ -4,6 +4,7 @@ import { launchWithExtension } from './browser';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
 import { startServer, type TestServer } from '../server/harness';
+import { goToSection, openOptions } from './options-nav';
 
 // Team sync (issue 8) end to end: a real server process (PGlite) on loopback and two browser
 // profiles with the built extension. Alice connects in Options and quick-logs a problem from
@@ -37,7 +38,7 @@ async function profile(): Promise<{ context: BrowserContext; extensionId: string
 
 async function connectInOptions(context: BrowserContext, extensionId: string, token: string): Promise<Page> {
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await openOptions(options, extensionId, 'sync');
   const section = options.getByTestId('sync-section');
   await expect(section.getByRole('heading', { name: 'Team sync' })).toBeVisible();
   // A plain-http address elsewhere than this machine is refused before anything is sent.
@@ -129,17 +130,23 @@ test('the popup says why sync is failing when the server is gone, and recovers b
 test('a change the server refuses is undone and listed with its reason; the sync UI passes axe', async () => {
   const bob = await profile();
   const options = await connectInOptions(bob.context, bob.extensionId, server.tokens.bob!);
-  // Bob adds a colleague himself; only the team lead may add reps.
+  // Bob adds a colleague himself; only the team lead may add reps (the section says so).
+  await goToSection(options, 'lead');
+  await expect(options.getByTestId('lead-note')).toContainText('as a rep');
   await options.getByLabel("Colleague's name").fill('Zed Zhao');
   for (const trait of ['Goal orientation', 'Skepticism', 'Detail attention', 'Relationship']) await options.getByLabel(`${trait} (0–100)`).fill('50');
   await options.getByRole('button', { name: 'Add colleague' }).click();
   const zed = options.getByRole('rowheader', { name: 'Zed Zhao' });
   await expect(zed).toHaveCount(1);
+  await goToSection(options, 'sync');
   const refusals = options.getByTestId('sync-refusals');
   await expect(refusals).toContainText('Rep “Zed Zhao”: only the team lead changes pods and other reps', { timeout: 15_000 });
   await expect(refusals).toContainText('A rep edits only their own profile');
   // The server has no such rep: he is gone from this device too.
+  await goToSection(options, 'lead');
+  await expect(options.locator('#pods-team-h')).toBeVisible();
   await expect(zed).toHaveCount(0);
+  await goToSection(options, 'sync');
 
   const serious = (vs: Array<{ id: string; impact?: string | null }>) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   expect(serious((await new AxeBuilder({ page: options }).include('[data-testid=sync-section]').analyze()).violations)).toEqual([]);

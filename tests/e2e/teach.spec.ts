@@ -3,6 +3,7 @@ import { PRODUCT_PATTERNS } from '../../lib/sites/hosts';
 import { launchWithExtension } from './browser';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
+import { openOptions } from './options-nav';
 
 const HOST = 'https://crm.inhouse.example';
 
@@ -46,7 +47,7 @@ test('teach mode: point at the customer name once, recognised on every record af
 
   // The rule is data in settings: listed, and removable, in options.
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await openOptions(options, extensionId, 'sites');
   const rules = options.getByTestId('teach-rules');
   await expect(rules).toContainText('crm.inhouse.example');
   await expect(rules.getByRole('textbox')).toHaveValue('/customers/*');

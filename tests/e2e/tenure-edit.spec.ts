@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withExtension } from './browser';
 import { DockDriver } from './dock';
+import { openOptions, type OptionsSection } from './options-nav';
 
 /**
  * Getting customer data in without an import, and keeping it current: capture from a CRM
@@ -27,9 +28,9 @@ async function serveThread(url: string, file: string): Promise<void> {
   await ext.context.route(`${new URL(url).origin}/**`, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
 }
 
-async function options(): Promise<Page> {
+async function options(section: OptionsSection = 'data'): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(page, ext.extensionId, section);
   return page;
 }
 
@@ -59,7 +60,7 @@ const daysSince = (y: number, m: number, d: number) => Math.round((Date.UTC(toda
 test('capture from the page: the fields the Salesforce page states are offered and saved with one key press', async () => {
   await importAccounts();
   // The rep is Jane Rep, whom the page names as the account's owner.
-  const opts = await options();
+  const opts = await options('me');
   // (The form fills in the stored name once loaded: wait for it, or it overwrites ours.)
   await expect(opts.getByLabel('Your name')).toHaveValue('Me');
   await opts.getByLabel('Your name').fill('Jane Rep');

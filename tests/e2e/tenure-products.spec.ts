@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { withExtension } from './browser';
 import { DockDriver } from './dock';
+import { openOptions } from './options-nav';
 
 /**
  * Issue 4, "done when": customers imported from each CRM's export format (the fixture files
@@ -141,7 +142,7 @@ function dealsFile(s: Source): { name: string; mimeType: string; buffer: Buffer 
 
 async function importBoth(s: Source): Promise<void> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(page, ext.extensionId, 'data');
   await page.getByLabel('CSV file', { exact: true }).setInputFiles(path.join(IMPORT, s.accounts));
   await expect(page.getByLabel('What the file holds')).toHaveValue('accounts');
   await page.getByLabel('Your CRM address or account (optional)').fill(s.tenant);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { localIsoDate } from '../../lib/tenure';
 import { withExtension } from './browser';
 import { DockDriver } from './dock';
+import { openOptions } from './options-nav';
 
 /**
  * Numbers a rep can trust (issue 13), from the fixture exports as a new user imports them:
@@ -28,7 +29,7 @@ async function importFile(page: Page, file: string, rows: number): Promise<void>
 
 async function importAll(): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(page, ext.extensionId, 'data');
   await page.getByLabel('CSV file').setInputFiles(path.join(FIXTURES, 'salesforce-accounts.csv'));
   // Created Date is offered as what it is, not as "customer since".
   await expect(page.getByLabel('Customer since').locator('option:checked')).toHaveText('— not imported —');
@@ -115,6 +116,7 @@ test('Hooli, without revenue for two years, is not low, on the collapsed tab too
 
   const side = await ext.context.newPage();
   await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+  await side.getByRole('tab', { name: 'My book' }).click();
   const book = side.getByTestId('my-book');
   // Umbrella (Type "Prospect") is no customer: eight in the book, one prospect apart.
   await expect(book).toContainText('8 customers');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { addMonths, localIsoDate, tenureBetween } from '../../lib/tenure';
 import { withExtension } from './browser';
 import { DockDriver } from './dock';
+import { openOptions } from './options-nav';
 
 /**
  * The tenure panel end to end: customers from a Salesforce accounts export, their deals
@@ -38,7 +39,7 @@ function opportunitiesCsv(): Buffer {
 
 async function importBoth(): Promise<Page> {
   const page = await ext.context.newPage();
-  await page.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await openOptions(page, ext.extensionId, 'data');
   await page.getByLabel('CSV file').setInputFiles(ACCOUNTS);
   await page.getByLabel('Your CRM address or account (optional)').fill('acme');
   // This org has no "customer since" field: the user chooses the created date, labelled as such.
@@ -63,7 +64,10 @@ test('the dock shows tenure, revenue split per currency against 75/15/10, and th
   const text = await dock.waitForText((t) => t.includes('Retention risk'));
 
   const { years, months } = tenureBetween('2019-03-14', today);
-  expect(await dock.textOf('[data-testid=tenure-since]')).toBe(`Customer since Mar 14, 2019 (the CRM record's created date) · ${years} years ${months} months`);
+  // English plurals: "7 years 1 month", "7 years" (components/tenure/format.ts).
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const tenure = months ? `${plural(years, 'year')} ${plural(months, 'month')}` : plural(years, 'year');
+  expect(await dock.textOf('[data-testid=tenure-since]')).toBe(`Customer since Mar 14, 2019 (the CRM record's created date) · ${tenure}`);
   expect(text).toContain('Renewal date not recorded');
   expect(text).toContain('No contact recorded yet');
 
@@ -90,6 +94,7 @@ test('my book in the side panel: the customers against 75/15/10 and the tenure d
   await importBoth();
   const side = await ext.context.newPage();
   await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+  await side.getByRole('tab', { name: 'My book' }).click();
   const book = side.getByTestId('my-book');
   await expect(book).toContainText('8 customers');
   await expect(book).toContainText('No customer is assigned to you yet');

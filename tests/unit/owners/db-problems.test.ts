@@ -90,4 +90,38 @@ describe('actOnProblemWire (the dock)', () => {
     const info = await subjectInfo(db, { site: 'generic', emails: [], domains: [], name: 'Acme' });
     expect(info.openProblems[0]).toMatchObject({ mine: false, iCover: true, ownerName: 'Bob', transferNote: 'I leave the company on Friday', reopenCount: 0 });
   });
+
+  it('"Customer confirmed on this call" closes an open problem as the confirmation, and the call is contact with the customer', async () => {
+    await db.customers.put({ id: 'cust-1', updatedAt: '2026-03-02T09:00:00.000Z', name: 'Acme', domains: [], crmRefs: [], crmKeys: [], nameKey: 'acme' });
+    const p = await log();
+    expect(await actOnProblemWire(db, p.id, { type: 'confirmOnCall', by: '  ' }, '2026-03-02T10:00:00.000Z')).toMatchObject({ ok: false, code: 'no_confirmer' });
+    expect(await actOnProblemWire(db, p.id, { type: 'confirmOnCall', by: 'Dana Fox' }, '2026-03-02T10:00:00.000Z')).toEqual({ ok: true });
+    const closed = await db.problems.get(p.id);
+    expect(closed?.status).toBe('closed');
+    expect(closed?.events.find((e) => e.type === 'confirmation')).toMatchObject({ confirmation: { by: 'Dana Fox', how: 'phone', satisfied: true, at: '2026-03-02T10:00:00.000Z' } });
+    expect((await db.customers.get('cust-1'))?.lastContactAt).toBe('2026-03-02T10:00:00.000Z');
+    // Closed: a second try is refused with the lifecycle's code and the specifics for the UI.
+    expect(await actOnProblemWire(db, p.id, { type: 'confirmOnCall', by: 'Dana Fox' })).toMatchObject({ ok: false, code: 'closed' });
+    expect(await actOnProblem(db, p.id, { type: 'start' })).toMatchObject({ ok: false, code: 'closed' });
+  });
+
+  it('passes a refusal\'s specifics on, for the UI to word in the user\'s language', async () => {
+    const p = await log();
+    expect(await actOnProblemWire(db, p.id, { type: 'markResolved' })).toMatchObject({
+      ok: false,
+      code: 'illegal_transition',
+      detail: { step: 'markResolved', status: 'open', allowed: ['working', 'waiting_on_customer'] },
+    });
+  });
+
+  it('tells the dock the customer\'s most recently updated contact, for the prefill', async () => {
+    await db.customers.put({ id: 'cust-1', updatedAt: '2026-03-02T09:00:00.000Z', name: 'Acme', domains: [], crmRefs: [], crmKeys: [], nameKey: 'acme' });
+    await db.contacts.bulkPut([
+      { id: 'c1', updatedAt: '2026-03-01T09:00:00.000Z', name: 'Old Contact', emails: [], customerId: 'cust-1' },
+      { id: 'c2', updatedAt: '2026-03-02T09:00:00.000Z', name: 'Dana Fox', emails: [], customerId: 'cust-1' },
+      { id: 'c3', updatedAt: '2026-03-03T09:00:00.000Z', name: 'Gone', emails: [], customerId: 'cust-1', deleted: true },
+    ]);
+    const info = await subjectInfo(db, { site: 'generic', emails: [], domains: [], name: 'Acme' });
+    expect(info.customer?.contactName).toBe('Dana Fox');
+  });
 });

@@ -114,6 +114,8 @@ describe('illegal transitions are refused with a reason', () => {
       ok: false,
       code: 'illegal_transition',
       reason: 'Cannot mark it resolved: the problem is open. That is possible only when it is being worked on or waiting on the customer.',
+      // The specifics, for the UI to word in the user's language (components/owners/text.ts).
+      detail: { step: 'markResolved', status: 'open', allowed: ['working', 'waiting_on_customer'] },
     });
   });
 

@@ -38,12 +38,16 @@ describe('OwnerPanel', () => {
     const host = document.createElement('div');
     const onAction = vi.fn(
       async (_id: string, a: OwnerAction): Promise<OwnerActionReply> =>
-        a.type === 'markResolved' ? { ok: false, code: 'illegal_transition', reason: 'Cannot mark it resolved: the problem is open.' } : { ok: true },
+        a.type === 'markResolved'
+          ? { ok: false, code: 'illegal_transition', reason: 'Cannot mark it resolved: the problem is open.', detail: { step: 'markResolved', status: 'open', allowed: ['working', 'waiting_on_customer'] } }
+          : { ok: true },
     );
     render(<OwnerPanel problems={[problem()]} onAction={onAction} onLogProblem={() => {}} />, host);
     host.querySelector<HTMLButtonElement>('[data-act=markResolved]')!.click();
     await flush();
-    expect(host.querySelector('[role=alert]')?.textContent).toBe('Cannot mark it resolved: the problem is open.');
+    expect(host.querySelector('[role=alert]')?.textContent).toBe(
+      'Work on it has not started, so it cannot be marked resolved yet. Start work first — or, if the customer has just confirmed on a call that it is solved, use “Customer confirmed on this call”.',
+    );
     host.querySelector<HTMLButtonElement>('[data-act=start]')!.click();
     await flush();
     expect(onAction).toHaveBeenLastCalledWith('p1', { type: 'start' });

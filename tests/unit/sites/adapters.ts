@@ -8,6 +8,12 @@ import * as zoho from '../../../lib/sites/zoho';
 import * as dynamics from '../../../lib/sites/dynamics';
 import * as gmail from '../../../lib/sites/gmail';
 import * as outlook from '../../../lib/sites/outlook';
+import * as fxiaoke from '../../../lib/sites/fxiaoke';
+import * as xiaoshouyi from '../../../lib/sites/xiaoshouyi';
+import * as exmail from '../../../lib/sites/exmail';
+import * as qqmail from '../../../lib/sites/qqmail';
+import * as netease from '../../../lib/sites/netease';
+import * as alimail from '../../../lib/sites/alimail';
 
 export const ADAPTERS: { adapter: SiteAdapter; testUrls: TestUrl[] }[] = [
   { adapter: salesforce.salesforceAdapter, testUrls: salesforce.testUrls },
@@ -17,4 +23,10 @@ export const ADAPTERS: { adapter: SiteAdapter; testUrls: TestUrl[] }[] = [
   { adapter: dynamics.dynamicsAdapter, testUrls: dynamics.testUrls },
   { adapter: gmail.gmailAdapter, testUrls: gmail.testUrls },
   { adapter: outlook.outlookAdapter, testUrls: outlook.testUrls },
+  { adapter: fxiaoke.fxiaokeAdapter, testUrls: fxiaoke.testUrls },
+  { adapter: xiaoshouyi.xiaoshouyiAdapter, testUrls: xiaoshouyi.testUrls },
+  { adapter: exmail.exmailAdapter, testUrls: exmail.testUrls },
+  { adapter: qqmail.qqmailAdapter, testUrls: qqmail.testUrls },
+  { adapter: netease.neteaseAdapter, testUrls: netease.testUrls },
+  { adapter: alimail.alimailAdapter, testUrls: alimail.testUrls },
 ];

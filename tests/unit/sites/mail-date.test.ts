@@ -28,8 +28,74 @@ describe('mail dates as webmail shows them', () => {
   });
 
   it('leaves out what it cannot read rather than guess', () => {
-    for (const text of ['Yesterday', '9:12 AM', 'Tue, 3 Nov 2026', '2026年11月3日 上午9:12', 'Di., 3. Nov. 2026, 09:12', 'Tue, 31 Nov 2026, 09:12', 'Tue, 3 Nov 2026, 25:12', 'Tue, 3 Novel 2026, 09:12', '', null, undefined]) {
+    for (const text of ['Yesterday', '9:12 AM', 'Tue, 3 Nov 2026', '2026年11月3日(星期一) 上午9:12', 'Di., 3. Nov. 2026, 09:12', 'Tue, 31 Nov 2026, 09:12', 'Tue, 3 Nov 2026, 25:12', 'Tue, 3 Novel 2026, 09:12', '', null, undefined]) {
       expect(parseMailDate(text), String(text)).toBeUndefined();
     }
+  });
+});
+
+describe('Chinese mail dates (issue 17)', () => {
+  // Thursday 3 December 2026, 15:00 local: "now" for the forms without a year or a day.
+  const now = new Date(2026, 11, 3, 15, 0);
+  const read = (text: string) => parseMailDate(text, undefined, now);
+
+  it('reads the full forms Exmail, QQ Mail and NetEase show, 12-hour with 上午/下午 and 24-hour', () => {
+    const dec3 = local(2026, 12, 3, 14, 5);
+    expect(read('2026年12月3日(星期四) 下午2:05')).toBe(dec3); // Exmail / legacy QQ Mail header
+    expect(read('2026年12月3日（星期四）下午2:05')).toBe(dec3); // full-width brackets
+    expect(read('2026年12月3日 14:05')).toBe(dec3);
+    expect(read('2026年12月3日 14:05 (星期四)')).toBe(dec3); // NetEase: weekday after the time
+    expect(read('2026年12月3日 周四 14:05')).toBe(dec3);
+    expect(read('2026-12-03 14:05')).toBe(dec3);
+    expect(read('2026/12/3 14:05')).toBe(dec3);
+    expect(read('2026年12月3日 下午2：05')).toBe(dec3); // full-width colon
+    expect(read('2026年12月3日 上午9:30')).toBe(local(2026, 12, 3, 9, 30));
+    expect(read('2026年12月3日 上午12:10')).toBe(local(2026, 12, 3, 0, 10));
+    expect(read('2026年12月3日 下午12:10')).toBe(local(2026, 12, 3, 12, 10));
+    expect(read('2026年12月3日 中午12:30')).toBe(local(2026, 12, 3, 12, 30));
+    expect(read('2026年12月3日 中午1:15')).toBe(local(2026, 12, 3, 13, 15));
+    expect(read('2026年12月3日 晚上9:40')).toBe(local(2026, 12, 3, 21, 40));
+    expect(read('2026年12月3日 凌晨1:20')).toBe(local(2026, 12, 3, 1, 20));
+    expect(read('2026年12月3日 14:05:09')).toBe(new Date(2026, 11, 3, 14, 5, 9).toISOString());
+  });
+
+  it('reads 今天, 昨天 and 前天 with a time, as calendar days before now', () => {
+    expect(read('昨天 14:05')).toBe(local(2026, 12, 2, 14, 5));
+    expect(read('今天 上午9:30')).toBe(local(2026, 12, 3, 9, 30));
+    expect(read('前天 21:00')).toBe(local(2026, 12, 1, 21, 0));
+    expect(parseMailDate('昨天 23:50', undefined, new Date(2027, 0, 1, 8, 0))).toBe(local(2026, 12, 31, 23, 50)); // across a year
+  });
+
+  it('gives a date shown without a year the year its weekday names, this year or last', () => {
+    // 3 Dec is a Wednesday in 2025 and a Thursday in 2026.
+    expect(read('12月3日 周三')).toBe(local(2025, 12, 3, 0, 0));
+    expect(read('12月3日 周四')).toBe(local(2026, 12, 3, 0, 0));
+    expect(read('12月3日(周四) 14:05')).toBe(local(2026, 12, 3, 14, 5));
+    expect(read('12月2日 星期三 下午4:20')).toBe(local(2026, 12, 2, 16, 20));
+    // Without a weekday: this year's, once that day has come (webmail shows the year for older mail).
+    expect(read('12月1日 09:00')).toBe(local(2026, 12, 1, 9, 0));
+    expect(read('11月30日')).toBe(local(2026, 11, 30, 0, 0));
+  });
+
+  it('leaves out what is ambiguous or contradicts itself', () => {
+    for (const text of [
+      '14:05', // a time alone: which day depends on the list it sits in
+      '昨天', // a day word alone
+      '12月25日', // later this year: last year's, or a wrong clock — not guessed
+      '12月3日 周一', // neither this year's nor last year's 3 Dec is a Monday
+      '2026年12月3日(星期一) 14:05', // the weekday contradicts the date
+      '2026年2月30日 14:05', // no such day
+      '2026年12月3日 下午14:05', // the half of the day given twice
+      '2026年12月3日 25:05',
+      '2026年13月3日 10:00',
+      '星期四',
+    ]) {
+      expect(read(text), text).toBeUndefined();
+    }
+  });
+
+  it('the page language does not change the Chinese reading', () => {
+    expect(parseMailDate('2026年12月3日 下午2:05', true, now)).toBe(local(2026, 12, 3, 14, 5));
+    expect(parseMailDate('2026年12月3日 下午2:05', false, now)).toBe(local(2026, 12, 3, 14, 5));
   });
 });

@@ -25,7 +25,8 @@ describe('mail messages', () => {
     const doc = parseHtml(readFixture('gmail-thread-coach-move-2026-11.html'));
     const dates = doc.querySelectorAll('span.g3');
     dates[0]!.remove();
-    dates[2]!.setAttribute('title', '2026年11月24日 下午4:05');
+    // 24 Nov 2026 is a Tuesday: a date that contradicts its weekday is not read.
+    dates[2]!.setAttribute('title', '2026年11月24日(星期一) 下午4:05');
     const s = gmailAdapter.detect(GMAIL, doc)!;
     expect(s.messages).toEqual([
       { from: 'wang.fang@globex.co.uk', fromName: 'Wang Fang' },

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { TenurePanel } from '@/components/dock/TenurePanel';
+import { RiskTop } from '@/components/tenure/RiskView';
 import { TenureHistogram } from '@/components/tenure/TenureHistogram';
 import { summariseTenure } from '@/lib/tenure';
 import { customer, line, problem } from './fixtures';
@@ -35,11 +36,11 @@ describe('tenure panel', () => {
     expect(last12.querySelector('[data-kind=cross_sell]')!.textContent).toBe('Cross-sell $2,500.00 · 25%');
     expect(host.querySelector('[data-testid=tenure-last12] [data-currency=JPY]')!.textContent).toContain('¥1,000 total');
     expect(last12.querySelector('svg')!.getAttribute('aria-label')).toBe('USD: existing 75%, cross-sell 25%, new 0%; benchmark 75%, 15%, 10%');
-    expect([...host.querySelectorAll('[data-signal]')].map((e) => e.textContent)).toEqual([
-      'Renewal in 43 days and no contact in the last 30 days',
-      'No contact for 180 days',
-      '1 open problems older than 14 days (oldest 58 days)',
-    ]);
+    // The top reason is in the dock's header, beside the risk chip (RiskTop); the panel lists the others.
+    expect([...host.querySelectorAll('[data-signal]')].map((e) => e.textContent)).toEqual(['No contact for 180 days', '1 open problems older than 14 days (oldest 58 days)']);
+    const header = document.createElement('div');
+    render(<RiskTop risk={tenure.risk} />, header);
+    expect(header.querySelector('[data-signal]')!.textContent).toBe('Renewal in 43 days and no contact in the last 30 days');
     expect(host.querySelector('[data-step]')!.textContent).toBe('Next step: Call them before the renewal.');
     expect(text).toContain('Matched by CRM record');
   });

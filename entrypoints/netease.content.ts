@@ -1,0 +1,11 @@
+import { runOverlay } from '@/components/dock/content-script';
+import { neteaseAdapter } from '@/lib/sites/netease';
+
+export default defineContentScript({
+  // Registered at run time for PRODUCT_MATCHES.netease once the user enables the product
+  // (lib/sites/registration.ts); no install-time host access. Top frame only: frames the
+  // mail lives in are read from here (lib/sites/frames.ts).
+  registration: 'runtime',
+  matches: [],
+  main: (ctx) => runOverlay(ctx, [neteaseAdapter]),
+});
