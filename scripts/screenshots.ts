@@ -40,7 +40,7 @@ async function windowShot(context: BrowserContext, extensionId: string, which: '
   await page.emulateMedia({ colorScheme: scheme });
   await page.getByText('Acme Corp').first().waitFor();
   // The side panel's pod section reads after the page: wait for the demo's pod partner.
-  if (which === 'sidepanel.html') await page.getByText('Liu Yang').first().waitFor();
+  if (which === 'sidepanel.html') await page.getByText('Liu Yang').filter({ visible: true }).first().waitFor();
   await page.screenshot({ path: file });
   await page.close();
 }
