@@ -29,6 +29,9 @@ grep -Eq '^warnings +0 *$' "$log/web-ext-lint.txt" || { echo "FAILED step: web-e
 # (scripts/setup.sh installs and starts PostgreSQL).
 step server npx vitest run --config vitest.server.config.ts
 step e2e npx playwright test
+# The Firefox add-on (.output/firefox-mv3, built above) in Debian's Firefox ESR over WebDriver
+# BiDi (tests/firefox): the products' pages, Options and its import, popup and sidebar.
+step firefox npx vitest run --config vitest.firefox.config.ts
 step zip npx wxt zip
 step zip-firefox npx wxt zip -b firefox
 
@@ -37,5 +40,6 @@ strip() { sed 's/\x1b\[[0-9;]*m//g' "$1"; }
 unit=$(strip "$log/unit.txt" | grep -E '^ +Tests +[0-9]+ passed' | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || echo 0)
 server=$(strip "$log/server.txt" | grep -E '^ +Tests +[0-9]+ passed' | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || echo 0)
 e2e=$(strip "$log/e2e.txt" | grep -Eo '^ +[0-9]+ passed' | grep -Eo '[0-9]+' | tail -1 || echo 0)
-echo "unit $unit, server $server, end-to-end $e2e"
-echo "total: $((unit + server + e2e)) passed, 0 failed"
+firefox=$(strip "$log/firefox.txt" | grep -E '^ +Tests +[0-9]+ passed' | grep -Eo '[0-9]+ passed' | grep -Eo '[0-9]+' || echo 0)
+echo "unit $unit, server $server, end-to-end $e2e, firefox $firefox"
+echo "total: $((unit + server + e2e + firefox)) passed, 0 failed"

@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { benchPageLoad } from './page-load';
+import { benchPageLoadFirefox } from './page-load-firefox';
 import { benchFrameLoad } from './frame-load';
 import { benchImport } from './import';
 import { benchPods } from './pods';
@@ -19,6 +20,7 @@ import { benchPullMemory } from './pull-memory';
 const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['sizes', () => benchSizes()],
   ['page load', benchPageLoad],
+  ['page load firefox', benchPageLoadFirefox],
   ['frame load', benchFrameLoad],
   ['sites', benchSites],
   ['pods', benchPods],
