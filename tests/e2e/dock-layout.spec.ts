@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { loadDemoBook } from '../../scripts/demo/load';
 import { DEMO_GRANTS, DEMO_PAGES, DEMO_START } from '../fixtures/demo/pages';
 import { withExtension } from './browser';
+import { axeDockSerious } from './axe-dock';
 import { DockDriver } from './dock';
 
 /**
@@ -13,7 +12,6 @@ import { DockDriver } from './dock';
  * dock on an 800-px window, and a collapsed tab that shows the count on the risk's colour.
  */
 const ext = withExtension(DEMO_PAGES, { grant: DEMO_GRANTS });
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 type Box = { top: number; bottom: number; left: number; right: number; width: number; height: number };
 
@@ -180,20 +178,5 @@ test('the collapsed tab shows the open problems on the risk’s colour, and says
 test('axe finds no serious or critical violation in the full dock, all time unfolded', async () => {
   const { page, dock } = await openAcme(1280, 800);
   await dock.click('[data-testid=tenure-alltime-fold] summary');
-  await page.evaluate(AXE_SOURCE);
-  // As in a11y.spec.ts: the closed shadow root's content, cloned into an open one axe can enter.
-  const violations = await dock.eval<Array<{ id: string; impact: string; nodes: string[] }>>(`async function () {
-    const host = document.createElement('div');
-    host.setAttribute('style', this.host.getAttribute('style'));
-    document.documentElement.append(host);
-    const open = host.attachShadow({ mode: 'open' });
-    for (const n of this.childNodes) open.append(n.cloneNode(true));
-    try {
-      const r = await globalThis.axe.run(host, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.html.slice(0, 120)) }));
-    } finally {
-      host.remove();
-    }
-  }`);
-  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  expect(await axeDockSerious(page, dock)).toEqual([]);
 });

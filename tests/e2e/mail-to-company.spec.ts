@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { withExtension } from './browser';
+import { axeDockSerious } from './axe-dock';
 import { DockDriver } from './dock';
 import { openOptions } from './options-nav';
 
@@ -46,30 +46,6 @@ function controls(dock: DockDriver): Promise<string[]> {
   );
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-/**
- * axe's serious and critical findings in the dock, as a11y.spec.ts checks them: its closed
- * shadow root's content cloned, styles included, into an open one that axe can enter.
- */
-async function axeSerious(page: Page, dock: DockDriver): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const found = await dock.eval<Array<{ id: string; impact: string | null; html: string }>>(`async function () {
-    const host = document.createElement('div');
-    host.setAttribute('style', this.host.getAttribute('style'));
-    document.documentElement.append(host);
-    const open = host.attachShadow({ mode: 'open' });
-    for (const n of this.childNodes) open.append(n.cloneNode(true));
-    try {
-      const r = await globalThis.axe.run(host, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, html: v.nodes.map((n) => n.html.slice(0, 120)).join(' ') }));
-    } finally {
-      host.remove();
-    }
-  }`);
-  return found.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${v.html}`);
-}
-
 async function shoot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
@@ -90,7 +66,7 @@ test('a sender the book does not know: the main action adds the company, the per
   expect(await dock.text()).toContain('Add Maria Lopez as a contact');
   expect(await dock.eval<boolean>('function () { return this.querySelector("[data-act=asContact]").checked; }')).toBe(true);
   await shoot(page, 'mail-new-company-en-light');
-  expect(await axeSerious(page, dock)).toEqual([]);
+  expect(await axeDockSerious(page, dock)).toEqual([]);
 
   // Contact and coach: one tick, one click.
   await dock.click('[data-act=asCoach]');
@@ -161,7 +137,7 @@ test('in Chinese, light and dark: the same offer reads natively', async () => {
   await shoot(page, 'mail-link-acme-zh-light');
   await page.emulateMedia({ colorScheme: 'dark' });
   await shoot(page, 'mail-link-acme-zh-dark');
-  expect(await axeSerious(page, dock)).toEqual([]);
+  expect(await axeDockSerious(page, dock)).toEqual([]);
   await page.close();
 });
 

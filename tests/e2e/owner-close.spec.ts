@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { launchWithExtension } from './browser';
+import { axeDockSerious, serious, type Violation } from './axe-dock';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
 
@@ -13,29 +13,6 @@ import { serveFixtures } from './serve';
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
 const PAGES = { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' };
 const SHOTS = process.env.HOLDFAST_SHOTS ?? '/tmp/hf-close-shots';
-
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-type Violation = { id: string; impact?: string | null; nodes: Array<{ target: unknown }> };
-const serious = (vs: Violation[]) => vs.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} (${v.impact}) at ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-
-/** axe on the dock's closed shadow root, cloned into an open one (as tests/e2e/a11y.spec.ts does). */
-async function axeDock(page: Page, dock: DockDriver): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = await dock.eval<Violation[]>(`async function () {
-    const host = document.createElement('div');
-    host.setAttribute('style', this.host.getAttribute('style'));
-    document.documentElement.append(host);
-    const open = host.attachShadow({ mode: 'open' });
-    for (const n of this.childNodes) open.append(n.cloneNode(true));
-    try {
-      const r = await globalThis.axe.run(host, { resultTypes: ['violations'] });
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => ({ target: n.html.slice(0, 120) })) }));
-    } finally {
-      host.remove();
-    }
-  }`);
-  return serious(violations);
-}
 
 type Chrome = { chrome: { windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> } } };
 
@@ -174,7 +151,7 @@ test('a problem solved on the call: one click and the prefilled name close it; t
     expect(await focusedField(dock)).toBe('oncall-by');
     await dock.waitForText((t) => t.includes('Recorded as the customer’s confirmation by phone; the problem closes.'));
     await shot(page, 'dock-oncall-en-light');
-    expect(await axeDock(page, dock)).toEqual([]);
+    expect(await axeDockSerious(page, dock)).toEqual([]);
     await after.click('[data-act=saveConfirmOnCall]');
     await dock.waitForText((t) => t.includes('No open problems') && !t.includes('Wrong VAT'));
 
