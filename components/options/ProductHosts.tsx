@@ -2,36 +2,25 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '@/lib/i18n';
 import { COMPANY_HOST_PRODUCTS, type CompanyHostProduct } from '@/lib/sites/company-host';
-import { PRODUCT_PATTERNS, normaliseGrant, originPattern } from '@/lib/sites/hosts';
+import { PRODUCT_PATTERNS, normaliseGrant, originPattern, patternHost } from '@/lib/sites/hosts';
 import { PRODUCT_HOSTS_KEY, addProductHost, readProductHosts, removeProductHost, type ProductHost } from '@/lib/sites/product-hosts';
 import { Field } from '../ui/Field';
+import { useGrantedOrigins } from './useGrantedOrigins';
 
-/** The stored mappings and the granted origins (normalised), kept current while the page is open. */
-export function useProductHosts(): { hosts: ProductHost[]; granted: Set<string> } {
+/** The stored mappings, kept current while the page is open. */
+export function useProductHosts(): ProductHost[] {
   const [hosts, setHosts] = useState<ProductHost[]>([]);
-  const [granted, setGranted] = useState<Set<string>>(new Set());
   useEffect(() => {
     const readHosts = () => void readProductHosts().then(setHosts).catch(() => setHosts([]));
-    const readGrants = () =>
-      void browser.permissions.getAll().then((p) => setGranted(new Set((p.origins ?? []).map(normaliseGrant).filter((o): o is string => !!o))));
     const onStorage = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && PRODUCT_HOSTS_KEY in changes) readHosts();
     };
     readHosts();
-    readGrants();
     browser.storage.onChanged.addListener(onStorage);
-    browser.permissions.onAdded.addListener(readGrants);
-    browser.permissions.onRemoved.addListener(readGrants);
-    return () => {
-      browser.storage.onChanged.removeListener(onStorage);
-      browser.permissions.onAdded.removeListener(readGrants);
-      browser.permissions.onRemoved.removeListener(readGrants);
-    };
+    return () => browser.storage.onChanged.removeListener(onStorage);
   }, []);
-  return { hosts, granted };
+  return hosts;
 }
-
-const hostOf = (origin: string) => origin.replace(/^https:\/\//, '').replace(/\/\*$/, '');
 
 /**
  * Options → Sites: a company's own host for a known product (Dynamics 365 on premises,
@@ -41,7 +30,9 @@ const hostOf = (origin: string) => origin.replace(/^https:\/\//, '').replace(/\/
  * with the product's script there whichever it sees first. Removing gives the access back.
  */
 export function ProductHosts() {
-  const { hosts, granted } = useProductHosts();
+  const hosts = useProductHosts();
+  // Grants as the browser reports them may be spelled differently (`*://…`): compare normalised.
+  const granted = new Set(useGrantedOrigins().map(normaliseGrant));
   const [product, setProduct] = useState<CompanyHostProduct>(COMPANY_HOST_PRODUCTS[0]);
   const [input, setInput] = useState('');
   const [error, setError] = useState('');
@@ -52,7 +43,7 @@ export function ProductHosts() {
     const typed = input.trim();
     const origin = originPattern(typed);
     if (!origin) return setError(t('customHostBad', typed));
-    if (PRODUCT_PATTERNS.includes(origin)) return setError(t('productHostKnown', hostOf(origin)));
+    if (PRODUCT_PATTERNS.includes(origin)) return setError(t('productHostKnown', patternHost(origin)));
     // Not awaited before the request: the request must stay in this click's user gesture.
     const saved = addProductHost({ product, origin });
     try {
@@ -61,7 +52,7 @@ export function ProductHosts() {
       if (ok) setInput('');
       else {
         await removeProductHost(origin);
-        setError(t('siteDenied', hostOf(origin)));
+        setError(t('siteDenied', patternHost(origin)));
       }
     } catch (err) {
       await saved.catch(() => undefined);
@@ -89,10 +80,10 @@ export function ProductHosts() {
           {hosts.map((h) => (
             <li key={h.origin} class="site-row">
               <span class="site-main">
-                <code>{hostOf(h.origin)}</code> — {t(`site_${h.product}`)}
+                <code>{patternHost(h.origin)}</code> — {t(`site_${h.product}`)}
                 {!granted.has(h.origin) && <span class="status"> {t('productHostNoAccess')}</span>}
               </span>{' '}
-              <button type="button" aria-label={t('productHostRemove', hostOf(h.origin))} onClick={() => void remove(h.origin)}>
+              <button type="button" aria-label={t('productHostRemove', patternHost(h.origin))} onClick={() => void remove(h.origin)}>
                 {t('remove')}
               </button>
             </li>

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PRODUCTS, PRODUCT_MATCHES, PRODUCT_PATTERNS, normaliseGrant, originPattern, type ProductId } from '@/lib/sites/hosts';
+import { PRODUCTS, PRODUCT_MATCHES, PRODUCT_PATTERNS, normaliseGrant, originPattern, patternHost, type ProductId } from '@/lib/sites/hosts';
 import { t } from '@/lib/i18n';
 import { Field } from '../ui/Field';
 import { DebugToggle } from './DebugToggle';
@@ -9,11 +9,6 @@ import { ProductHosts, useProductHosts } from './ProductHosts';
 import { placementKey } from '@/lib/prefs/display';
 import { TeachRules } from './TeachRules';
 import { useGrantedOrigins } from './useGrantedOrigins';
-
-/** The host of an origin pattern such as https://crm.example.com/* (where the dock's placement is keyed). */
-function hostOf(pattern: string): string {
-  return pattern.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
-}
 
 /**
  * Which sites Holdfast runs on, one row each: a switch, the dock's side, the addresses folded
@@ -29,7 +24,7 @@ export function SitesSection() {
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const [custom, setCustom] = useState('');
-  const { hosts: mappedHosts } = useProductHosts();
+  const mappedHosts = useProductHosts();
   // Grants as the browser reports them may be spelled differently (`*://…`); compare normalised.
   const grantedSet = new Set(granted.map(normaliseGrant));
   /** On when any of its addresses is granted: a product that gained an address (Salesforce's
@@ -139,12 +134,12 @@ export function SitesSection() {
           {customHosts.map((o) => (
             <li key={o} class="site-row">
               <span class="site-main">
-                <code>{hostOf(o)}</code>
+                <code>{patternHost(o)}</code>
               </span>
               <span class="site-dock">
-                <DockPlacementSelect siteKey={placementKey(undefined, hostOf(o))} siteName={hostOf(o)} placements={placements} onChange={setPlacement} />
+                <DockPlacementSelect siteKey={placementKey(undefined, patternHost(o))} siteName={patternHost(o)} placements={placements} onChange={setPlacement} />
               </span>
-              <button type="button" aria-label={`${t('remove')} ${hostOf(o)}`} onClick={() => void giveBack([o])}>
+              <button type="button" aria-label={`${t('remove')} ${patternHost(o)}`} onClick={() => void giveBack([o])}>
                 {t('remove')}
               </button>
             </li>

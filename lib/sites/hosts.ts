@@ -38,6 +38,11 @@ export function scriptFile(id: ProductId | 'custom'): string {
   return `content-scripts/${id}.js`;
 }
 
+/** The host of an origin pattern: "https://crm.example.com/*" → "crm.example.com". */
+export function patternHost(pattern: string): string {
+  return pattern.replace(/^[a-z*]+:\/\//, '').replace(/\/.*$/, '');
+}
+
 /** "https://crm.acme.internal/anything" → "https://crm.acme.internal/*"; null when not an https origin. */
 export function originPattern(input: string): string | null {
   try {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PRODUCT_MATCHES, originPattern, scriptsFor } from '@/lib/sites/hosts';
+import { PRODUCT_MATCHES, originPattern, patternHost, scriptsFor } from '@/lib/sites/hosts';
 
 describe('content scripts from granted hosts', () => {
   it('runs nothing before the user enables anything', () => {
@@ -29,5 +29,13 @@ describe('originPattern', () => {
     expect(originPattern('http://crm.acme.internal')).toBeNull();
     expect(originPattern('not a host')).toBeNull();
     expect(originPattern('localhost')).toBeNull();
+  });
+});
+
+describe('patternHost', () => {
+  it('names the host of an origin pattern, port kept, in any scheme spelling', () => {
+    expect(patternHost('https://crm.example.com/*')).toBe('crm.example.com');
+    expect(patternHost('https://crm.example.cn:8443/*')).toBe('crm.example.cn:8443');
+    expect(patternHost('*://*.lightning.force.com/*')).toBe('*.lightning.force.com');
   });
 });
