@@ -1,26 +1,28 @@
 import { expect, test } from '@playwright/test';
-import { launchWithExtension } from './browser';
+import { withExtension } from './browser';
 import { DockDriver } from './dock';
-import { serveFixtures } from './serve';
+
+const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view';
+const ext = withExtension({ 'https://acme.lightning.force.com/*': 'pages/salesforce-account-2026-11.html' }, { lang: 'zh-CN' });
+
+/** The CRM record with the dock opened (a customer not yet in Holdfast). */
+async function openDock(): Promise<DockDriver> {
+  const page = await ext.context.newPage();
+  await page.goto(RECORD);
+  const dock = await DockDriver.attach(page);
+  await dock.waitForText((t) => t.includes('打开 Holdfast'));
+  await dock.click('.tab');
+  return dock;
+}
 
 test('with a Chinese browser every surface reads in Chinese', async () => {
-  const { context, extensionId } = await launchWithExtension({ lang: 'zh-CN' });
-  try {
-    await serveFixtures(context, { 'https://acme.lightning.force.com/*': 'pages/salesforce-account-2026-11.html' });
-    const page = await context.newPage();
-    await page.goto('https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view');
-    const dock = await DockDriver.attach(page);
-    await dock.waitForText((t) => t.includes('打开 Holdfast'));
-    await dock.click('.tab');
-    await dock.waitForText((t) => t.includes('尚未记录的客户'));
+  const dock = await openDock();
+  await dock.waitForText((t) => t.includes('尚未记录的客户'));
 
-    const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
-    await expect(options.getByRole('heading', { level: 1 })).toHaveText('Holdfast 设置');
-    expect(await options.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
-  } finally {
-    await context.close();
-  }
+  const options = await ext.context.newPage();
+  await options.goto(`chrome-extension://${ext.extensionId}/options.html`);
+  await expect(options.getByRole('heading', { level: 1 })).toHaveText('Holdfast 设置');
+  expect(await options.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
 });
 
 /**
@@ -29,50 +31,40 @@ test('with a Chinese browser every surface reads in Chinese', async () => {
  * rather than 您, full-width punctuation; and the popup's own messages in Chinese.
  */
 test('Chinese wording: 老客户复购, 家 for companies, 负责人：我, the popup in Chinese', async () => {
-  const { context, extensionId } = await launchWithExtension({ lang: 'zh-CN' });
-  try {
-    await serveFixtures(context, { 'https://acme.lightning.force.com/*': 'pages/salesforce-account-2026-11.html' });
-    const page = await context.newPage();
-    await page.goto('https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view');
-    const dock = await DockDriver.attach(page);
-    await dock.waitForText((t) => t.includes('打开 Holdfast'));
-    await dock.click('.tab');
-    await dock.waitForText((t) => t.includes('添加为客户'));
-    await dock.click('.unknown .primary');
-    await dock.waitForText((t) => t.includes('问题负责人'));
+  const dock = await openDock();
+  await dock.waitForText((t) => t.includes('添加为客户'));
+  await dock.click('.unknown .primary');
+  await dock.waitForText((t) => t.includes('问题负责人'));
 
-    // The popup in its own window, the CRM tab still the active one.
-    const worker = context.serviceWorkers()[0]!;
-    type Windows = { chrome: { windows: { create(o: object): Promise<unknown> } } };
-    const [popup] = await Promise.all([
-      context.waitForEvent('page', (p) => p.url().includes('popup.html')),
-      worker.evaluate((url) => (globalThis as unknown as Windows).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }), `chrome-extension://${extensionId}/popup.html`),
-    ]);
-    const title = popup.getByLabel('问题是什么？');
-    await expect(popup.getByTestId('popup-customer')).toHaveText('Acme Corp');
-    await expect(title).toBeFocused();
-    await popup.keyboard.press('Enter');
-    await expect(popup.getByTestId('title-error')).toHaveText('请先填写问题是什么，几个字就够了。');
-    await popup.keyboard.type('发票重复寄送');
-    await popup.keyboard.press('Enter');
-    await expect(popup.getByTestId('logged-note')).toContainText('已为Acme Corp记录问题“发票重复寄送”。');
-    await expect(popup.getByTestId('logged-note').getByRole('link', { name: '在侧边栏中查看' })).toBeVisible();
+  // The popup in its own window, the CRM tab still the active one.
+  const worker = ext.context.serviceWorkers()[0]!;
+  type Windows = { chrome: { windows: { create(o: object): Promise<unknown> } } };
+  const [popup] = await Promise.all([
+    ext.context.waitForEvent('page', (p) => p.url().includes('popup.html')),
+    worker.evaluate((url) => (globalThis as unknown as Windows).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }), `chrome-extension://${ext.extensionId}/popup.html`),
+  ]);
+  const title = popup.getByLabel('问题是什么？');
+  await expect(popup.getByTestId('popup-customer')).toHaveText('Acme Corp');
+  await expect(title).toBeFocused();
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByTestId('title-error')).toHaveText('请先填写问题是什么，几个字就够了。');
+  await popup.keyboard.type('发票重复寄送');
+  await popup.keyboard.press('Enter');
+  await expect(popup.getByTestId('logged-note')).toContainText('已为Acme Corp记录问题“发票重复寄送”。');
+  await expect(popup.getByTestId('logged-note').getByRole('link', { name: '在侧边栏中查看' })).toBeVisible();
 
-    const side = await context.newPage();
-    await side.goto(`chrome-extension://${extensionId}/sidepanel.html`);
-    const problems = side.getByTestId('my-problems');
-    // Stored as 'Me' (ensureMe's default), shown in the reader's language.
-    await expect(problems).toContainText('负责人：我');
-    await expect(problems).not.toContainText('Me');
-    await expect(problems).toContainText('历史记录');
-    await side.getByRole('tab', { name: '我的客户' }).click();
-    const book = side.getByTestId('my-book');
-    await expect(book).toContainText('1 家客户');
-    await expect(book).toContainText('老客户复购');
-    await expect(book).toContainText('基准 75 / 15 / 10：老客户复购 / 交叉销售 / 新客户');
-    await expect(book).not.toContainText('老产品');
-    expect(await side.locator('body').innerText()).not.toMatch(/您|位客户/);
-  } finally {
-    await context.close();
-  }
+  const side = await ext.context.newPage();
+  await side.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
+  const problems = side.getByTestId('my-problems');
+  // Stored as 'Me' (ensureMe's default), shown in the reader's language.
+  await expect(problems).toContainText('负责人：我');
+  await expect(problems).not.toContainText('Me');
+  await expect(problems).toContainText('历史记录');
+  await side.getByRole('tab', { name: '我的客户' }).click();
+  const book = side.getByTestId('my-book');
+  await expect(book).toContainText('1 家客户');
+  await expect(book).toContainText('老客户复购');
+  await expect(book).toContainText('基准 75 / 15 / 10：老客户复购 / 交叉销售 / 新客户');
+  await expect(book).not.toContainText('老产品');
+  expect(await side.locator('body').innerText()).not.toMatch(/您|位客户/);
 });
