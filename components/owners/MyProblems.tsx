@@ -11,9 +11,8 @@ import { ageText, dateTimeText, refusalText } from './text';
 import './owners.css';
 import { useMe } from '../tenure/useMe';
 import { repName } from '../ui/rep-name';
+import { FOCUS_PROBLEM_KEY } from '@/lib/tabs/problem-page';
 
-/** storage.session key the background sets when a reminder is clicked (entrypoints/background/open-ui.ts). */
-const FOCUS_PROBLEM_KEY = 'owner.focusProblem';
 
 /** Side panel "My problems": what I own, most urgent first; what I cover; the same actions as the dock. */
 export function MyProblems() {

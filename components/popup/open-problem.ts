@@ -1,12 +1,11 @@
 import { browser } from 'wxt/browser';
+import { FOCUS_PROBLEM_KEY, problemPageUrl } from '@/lib/tabs/problem-page';
 
-/** storage.session key the side panel's "My problems" reads (entrypoints/background/open-ui.ts). */
-const FOCUS_PROBLEM_KEY = 'owner.focusProblem';
+export { problemPageUrl };
+
 
 type SidePanelApi = { sidePanel?: { open?: (o: { windowId: number }) => Promise<void> } };
 
-/** The side panel page showing one problem: where the link goes when no side panel can open. */
-export const problemPageUrl = (problemId: string) => `${browser.runtime.getURL('/sidepanel.html')}?problem=${encodeURIComponent(problemId)}`;
 
 /** The normal browser window the popup belongs to, asked ahead: sidePanel.open must run inside the click. */
 export async function browserWindowId(): Promise<number | undefined> {

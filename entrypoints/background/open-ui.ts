@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
+import { FOCUS_PROBLEM_KEY, problemPageUrl } from '@/lib/tabs/problem-page';
 
-/** storage.session keys the popup and side panel read. */
+/** storage.session key the popup reads. */
 export const PENDING_DETAIL_KEY = 'owner.pendingDetail';
-export const FOCUS_PROBLEM_KEY = 'owner.focusProblem';
 
 type OpenPopupApi = { action?: { openPopup?: () => Promise<void> } };
 type SidePanelApi = { sidePanel?: { open?: (o: { windowId: number }) => Promise<void> } };
@@ -40,7 +40,6 @@ export async function openProblem(problemId: string): Promise<void> {
     }
     throw new Error('no side panel');
   } catch {
-    const url = browser.runtime.getURL('/sidepanel.html');
-    await browser.windows.create({ url: `${url}?problem=${encodeURIComponent(problemId)}`, type: 'popup', width: 420, height: 700 });
+    await browser.windows.create({ url: problemPageUrl(problemId), type: 'popup', width: 420, height: 700 });
   }
 }
