@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ImportResult } from '@/lib/db/import-writes';
 import { t } from '@/lib/i18n';
 import { rowAccount, type ImportSpec, type RowIssue, type Table } from '@/lib/import';
+import { countText } from '../ui/count-text';
 import { NextSteps } from './NextSteps';
 import { reasonText, warningText } from './messages';
 
@@ -49,7 +50,7 @@ export function ImportReport({ result, table, spec, tenantText }: { result: Impo
         <li data-count="unchanged">{t('import_countUnchanged', result.unchanged)}</li>
         <li data-count="skipped">{t('import_countSkipped', result.skipped.length)}</li>
         <li data-count="rejected">{t('import_countRejected', result.rejected.length)}</li>
-        {result.customersCreated > 0 && <li>{t(result.customersCreated === 1 ? 'import_countCustomersCreated_one' : 'import_countCustomersCreated', result.customersCreated)}</li>}
+        {result.customersCreated > 0 && <li>{countText(result.customersCreated, 'import_countCustomersCreated_one', 'import_countCustomersCreated')}</li>}
       </ul>
       {result.warnings.map((w, i) => (
         <p key={i} class="status" role="note">

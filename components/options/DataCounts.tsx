@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
 import { t } from '@/lib/i18n';
+import { countText } from '../ui/count-text';
 import { useLive } from '../ui/useLive';
 
 /** How much Holdfast holds on this device, live. */
@@ -19,7 +20,7 @@ export function DataCounts() {
       <ul class="plain" data-testid="data-counts">
         <li>{t('countCustomers', counts.customers)}</li>
         <li>{t('countProblems', counts.problems)}</li>
-        <li>{t(counts.reps === 1 ? 'countRepsOne' : 'countReps', counts.reps)}</li>
+        <li>{countText(counts.reps, 'countRepsOne', 'countReps')}</li>
       </ul>
     </section>
   );

@@ -3,6 +3,9 @@
  * minor units per currency, percentages, and risk signals as messages.
  */
 import { t, type MessageKey } from '@/lib/i18n';
+import { countText } from '../ui/count-text';
+
+export { countText };
 import { formatMinor } from '@/lib/import/money';
 import type { RiskSignalSummary } from '@/lib/messaging/tenure-schema';
 import { NEXT_STEPS, SIGNAL_PRIORITY } from '@/lib/tenure/risk';
@@ -42,13 +45,6 @@ export const formatMoney = (minor: number, currency: string) => formatMinor(mino
 /** A share as whole percent, e.g. 0.734 → "73". */
 export const percent = (share: number) => String(Math.round(share * 100));
 
-/**
- * A count in the reader's language with the noun agreeing: English says "1 year" but "2 years"
- * (and "0 years"); Chinese has one form, so both keys hold the same words there.
- */
-export function countText(n: number, one: MessageKey, other: MessageKey): string {
-  return n === 1 ? t(one) : t(other, n);
-}
 
 /**
  * "6 years 1 month" / "6年1个月": a tenure with the nouns agreeing, a zero part left out
