@@ -5,10 +5,9 @@
  * the markup — `mailto:` links, address-bearing attributes, email-shaped text.
  */
 import type { PageSubject } from '../model/page-subject';
-import { parseMailDate } from './mail-date';
 import {
   $$, cleanText, companyDomains, domainOfEmail, emailsIn, FREE_MAIL_DOMAINS, normaliseEmail, safeDecode,
-  textOf, type SubjectParts,
+  type SubjectParts,
 } from './dom';
 
 export interface Person {
@@ -69,15 +68,6 @@ export function peopleUnder(root: ParentNode, opts: { attrs?: readonly string[];
 /** The address an attribute holds when it is exactly one (`e="x@y"`, `title="x@y"`). */
 export function emailAttr(el: Element, attr: string): string | undefined {
   return normaliseEmail(el.getAttribute(attr)) ?? emailsIn(el.getAttribute(attr))[0];
-}
-
-/** The first date under `root` that reads, from elements matching `selector` (their text or `title`). */
-export function dateUnder(root: ParentNode, selector: string): string | undefined {
-  for (const el of $$(selector, root as Element, 40)) {
-    const at = parseMailDate(el.getAttribute('title')) ?? parseMailDate(textOf(el));
-    if (at) return at;
-  }
-  return undefined;
 }
 
 /** One message of an opened mail: its sender and, when the page's date reads, when. */

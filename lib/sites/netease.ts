@@ -18,7 +18,7 @@
  */
 import type { SiteAdapter } from './types';
 import { emailAttr, message, partsOf, peopleUnder, shownName, type Person } from './cn-mail';
-import { $, $$, emailsIn, logMissing, normaliseEmail, safeDecode, textOf, withDom, type SubjectParts, type TestUrl } from './dom';
+import { $, $$, emailsIn, logMissing, safeDecode, textOf, withDom, type SubjectParts, type TestUrl } from './dom';
 import { frameView } from './frames';
 import { parseMailDate } from './mail-date';
 
@@ -98,7 +98,7 @@ function readMail(doc: Document): SubjectParts {
 
 /** The mail's date: beside a 时间/Time label, else a short header text with a date and a time. */
 function dateOf(box: Element): string | undefined {
-  const leaves = $$('span, div, td, dd, b, em, li', box, 400).filter((el) => el.childElementCount === 0 && !el.closest('iframe'));
+  const leaves = $$('span, div, td, dd, b, em, li', box, 400).filter((el) => el.childElementCount === 0);
   for (const el of leaves) {
     if (/^(时\s*间|日\s*期|发送时间|time|date)\s*[:：]?$/i.test(textOf(el) ?? '')) {
       const at = parseMailDate(textOf(el.nextElementSibling));
@@ -119,7 +119,7 @@ function readList(doc: Document): SubjectParts {
   const box = visible(doc, 'mbox.ListModule') ?? doc.body;
   const people: Person[] = [];
   for (const el of $$('[title*="@"]', box, 300)) {
-    const email = normaliseEmail(el.getAttribute('title')) ?? emailsIn(el.getAttribute('title'))[0];
+    const email = emailAttr(el, 'title');
     if (email) people.push({ email });
   }
   const out = partsOf(people, owner(doc));
