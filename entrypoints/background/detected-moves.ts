@@ -15,6 +15,12 @@ const byFrame = new Map<string, Set<string>>();
 const frameKey = (sender: Sender) => (sender.tab?.id === undefined ? undefined : `${sender.tab.id}:${sender.frameId ?? 0}`);
 const pairKey = (coachId: string, from: string) => `${coachId}\n${from.toLowerCase()}`;
 
+/** `rememberMoves`, then the answer itself: for handlers that return what they remembered. */
+export function remembered(sender: Sender, info: SubjectInfo): SubjectInfo {
+  rememberMoves(sender, info);
+  return info;
+}
+
 /** After answering a frame: the moves of this answer replace what was known for it. */
 export function rememberMoves(sender: Sender, info: SubjectInfo): void {
   const key = frameKey(sender);

@@ -1,23 +1,17 @@
 import { browser } from 'wxt/browser';
 import { actOnProblemWire, customerFromSubject, db, linkSubject, pickedInfo, saveCustomer, saveTeachRule, searchCustomers, subjectInfo, teachRulesFor } from '@/lib/db';
-import { handle, type Sender } from '@/lib/messaging';
+import { handle } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
-import type { SubjectInfo } from '@/lib/messaging/protocol';
 import { coachActWire } from '@/lib/db/coach-actions';
 import { localIsoDate } from '@/lib/tenure/summary';
 import { readCatalogue } from '@/lib/prefs/catalogue';
 import { afterAnswer } from '@/lib/db/last-contact';
 import { openQuickLogPopup } from './open-ui';
-import { rememberMoves, wasDetected } from './detected-moves';
+import { remembered, wasDetected } from './detected-moves';
 import { checkTeachRuleHost, teachHostFor } from './sender-host';
 import { registerTenureHandlers } from './tenure-handlers';
 import { isCustomerLike } from '@/lib/model/subject-kind';
 import { registerMailCompanyHandlers } from './mail-company-handlers';
-
-function remembered(sender: Sender, info: SubjectInfo): SubjectInfo {
-  rememberMoves(sender, info);
-  return info;
-}
 
 export function registerHandlers(): void {
   // After answering, a mail thread's newest message moves the customer's last contact (lib/db/last-contact.ts).

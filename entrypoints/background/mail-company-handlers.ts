@@ -3,7 +3,7 @@ import { resolveMailCompany, suggestMailCompany } from '@/lib/db/mail-company';
 import { afterAnswer } from '@/lib/db/last-contact';
 import { handle } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/protocol';
-import { rememberMoves } from './detected-moves';
+import { remembered } from './detected-moves';
 
 /** Mail threads resolve to the company (issue 15, point 3): the dock's suggestion and its one action. */
 export function registerMailCompanyHandlers(): void {
@@ -14,7 +14,6 @@ export function registerMailCompanyHandlers(): void {
     // Matched by the domain or contact just added; a public-mail sender without a contact by the choice.
     const found = await subjectInfo(db(), subject);
     const info = found.customer ? found : await pickedInfo(db(), done.customerId, subject);
-    rememberMoves(sender, info);
-    return afterAnswer(db(), subject, info);
+    return remembered(sender, afterAnswer(db(), subject, info));
   });
 }
