@@ -5,11 +5,11 @@
  * as Holdfast knows it. Only a prefill: the rep confirms or types the name.
  */
 import type { PageSubject } from '../model';
+import { domainOf } from '../coaches/moves';
 
 /** Object types whose page is about one person, as the site adapters name them. */
 const PERSON_TYPES = new Set(['contact', 'contacts', 'lead', 'leads', 'person', 'people']);
 
-const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
 const within = (domain: string, of: string) => domain === of || domain.endsWith(`.${of}`);
 
 export function pageContactName(
@@ -20,6 +20,9 @@ export function pageContactName(
   const name = subject?.name?.trim();
   if (name && PERSON_TYPES.has(subject?.objectType?.toLowerCase() ?? '')) return name;
   const domains = customerDomains.map((d) => d.toLowerCase());
-  const sender = subject?.messages?.findLast((m) => m.fromName?.trim() && domains.some((d) => within(domainOf(m.from), d)));
+  const sender = subject?.messages?.findLast((m) => {
+    const from = domainOf(m.from);
+    return m.fromName?.trim() && from && domains.some((d) => within(from, d));
+  });
   return sender?.fromName?.trim() || customerContact?.trim() || undefined;
 }
