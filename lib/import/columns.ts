@@ -219,19 +219,25 @@ export const SIGNATURES: Record<Exclude<SourceId, 'generic'>, RegExp> = {
   xiaoshouyi: /^(机会名称|销售机会名称|销售金额|所有人|赢率|机会类型)$/,
 };
 
+/** The units a header may name in brackets, as written (case aside). */
+const UNITS = '万元|万|亿元|亿|元|人民币|rmb|cny';
+const HEADER_UNIT = new RegExp(`\\(\\s*(${UNITS})\\s*\\)\\s*$`, 'i');
+const TRAILING_UNIT = new RegExp(`\\s*\\((?:${UNITS})\\)$`);
+
 /**
  * The unit a header names in brackets: "金额（元）" → 元, "合同金额(万元)" → 万元. Chinese sheets
  * often put it there instead of in each cell; the amounts are read as if each cell said it.
  */
 export function headerUnit(header: string): string | undefined {
-  return /[(（]\s*(万元|万|亿元|亿|元|人民币|RMB|CNY)\s*[)）]\s*$/i.exec(header.normalize('NFKC').trim())?.[1];
+  // NFKC turns full-width brackets into ASCII ones.
+  return HEADER_UNIT.exec(header.normalize('NFKC').trim())?.[1];
 }
 
 /** The comparable form of a header: no BOM or quotes, lower case, single spaces. */
 export function normHeader(header: string): string {
   const h = header.replace(/^\uFEFF/, '').trim().replace(/^"|"$/g, '').normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
   // A required-field star ("*客户名称", as import templates mark them) and a bracketed unit are not the name.
-  return h.replace(/^\*\s*/, '').replace(/\s*\((万元|万|亿元|亿|元|人民币|rmb|cny)\)$/, '');
+  return h.replace(/^\*\s*/, '').replace(TRAILING_UNIT, '');
 }
 
 /** The alias list of a field, already normalised. */
