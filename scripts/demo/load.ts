@@ -4,19 +4,14 @@
  * (so the CRM tab stays the active tab they read). Shared by `npm start`, `npm run screenshots`
  * and the demo's end-to-end test.
  */
-import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { localIsoDate } from '../../lib/tenure';
 import { DB_NAME } from '../../lib/db/database';
+import { openExtensionPage } from '../../tests/e2e/browser';
 import { demoBook } from '../../tests/fixtures/demo/book';
-
-function worker(context: BrowserContext): Worker {
-  const w = context.serviceWorkers()[0];
-  if (!w) throw new Error('The extension has no running service worker');
-  return w;
-}
 
 /** Restores the demo book through the options page's own restore; resolves when it says so. */
 export async function loadDemoBook(context: BrowserContext, extensionId: string, today = localIsoDate()): Promise<void> {
@@ -68,16 +63,9 @@ async function deviceMe(page: Page): Promise<{ id: string; updatedAt: string } |
   })()`);
 }
 
-/** An extension page in its own small window, as the toolbar popup or the side panel shows it. */
+/** An extension page in its own small window, as the toolbar popup or the side panel shows it, at `size`. */
 export async function openExtensionWindow(context: BrowserContext, extensionId: string, file: 'popup.html' | 'sidepanel.html', size = { width: 400, height: 640 }): Promise<Page> {
-  const [page] = await Promise.all([
-    context.waitForEvent('page', (p) => p.url().includes(file)),
-    worker(context).evaluate(
-      ({ url, width, height }) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url, type: 'popup', width, height }),
-      { url: `chrome-extension://${extensionId}/${file}`, ...size },
-    ),
-  ]);
-  await page.waitForLoadState();
+  const page = await openExtensionPage(context, extensionId, file, size);
   await page.setViewportSize(size);
   return page;
 }

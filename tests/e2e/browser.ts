@@ -89,3 +89,23 @@ export function withExtension(pages: Record<string, string>, opts: LaunchOptions
   });
   return state;
 }
+
+/**
+ * An extension page opened the way the toolbar opens the popup: in a small window of its own,
+ * so the CRM tab stays the active tab of the last focused normal window (which the popup and
+ * side panel read). Resolves once the page has loaded.
+ */
+export async function openExtensionPage(context: BrowserContext, extensionId: string, file: 'popup.html' | 'sidepanel.html', size = { width: 400, height: 620 }): Promise<Page> {
+  type Windows = { chrome: { windows: { create(o: object): Promise<unknown> } } };
+  const worker = context.serviceWorkers()[0];
+  if (!worker) throw new Error('The extension has no running service worker');
+  const [page] = await Promise.all([
+    context.waitForEvent('page', (p) => p.url().includes(file)),
+    worker.evaluate(({ url, width, height }) => (globalThis as unknown as Windows).chrome.windows.create({ url, type: 'popup', width, height }), {
+      url: `chrome-extension://${extensionId}/${file}`,
+      ...size,
+    }),
+  ]);
+  await page.waitForLoadState();
+  return page;
+}

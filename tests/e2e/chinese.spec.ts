@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { withExtension } from './browser';
+import { openExtensionPage, withExtension } from './browser';
 import { DockDriver } from './dock';
 
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view';
@@ -37,12 +37,7 @@ test('Chinese wording: 老客户复购, 家 for companies, 负责人：我, the 
   await dock.waitForText((t) => t.includes('问题负责人'));
 
   // The popup in its own window, the CRM tab still the active one.
-  const worker = ext.context.serviceWorkers()[0]!;
-  type Windows = { chrome: { windows: { create(o: object): Promise<unknown> } } };
-  const [popup] = await Promise.all([
-    ext.context.waitForEvent('page', (p) => p.url().includes('popup.html')),
-    worker.evaluate((url) => (globalThis as unknown as Windows).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }), `chrome-extension://${ext.extensionId}/popup.html`),
-  ]);
+  const popup = await openExtensionPage(ext.context, ext.extensionId, 'popup.html');
   const title = popup.getByLabel('问题是什么？');
   await expect(popup.getByTestId('popup-customer')).toHaveText('Acme Corp');
   await expect(title).toBeFocused();

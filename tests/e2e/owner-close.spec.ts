@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { launchWithExtension } from './browser';
+import { launchWithExtension, openExtensionPage } from './browser';
 import { axeDockSerious, serious, type Violation } from './axe-dock';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
@@ -14,7 +14,6 @@ const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000A
 const PAGES = { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' };
 const SHOTS = process.env.HOLDFAST_SHOTS ?? '/tmp/hf-close-shots';
 
-type Chrome = { chrome: { windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> } } };
 
 /** What the rep does, counted: each click and each key press. */
 class Effort {
@@ -56,15 +55,7 @@ async function start(lang: 'en-US' | 'zh-CN', colorScheme: 'light' | 'dark' = 'l
 
 /** Quick-log from the popup, keyboard only (the same keys in any language). */
 async function quickLog(context: BrowserContext, extensionId: string, title: string): Promise<void> {
-  const worker = context.serviceWorkers()[0]!;
-  const [popup] = await Promise.all([
-    context.waitForEvent('page'),
-    worker.evaluate(
-      (url) => (globalThis as unknown as Chrome).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }),
-      `chrome-extension://${extensionId}/popup.html`,
-    ),
-  ]);
-  await popup.waitForLoadState();
+  const popup = await openExtensionPage(context, extensionId, 'popup.html');
   await expect(popup.getByTestId('popup-customer')).toHaveText('Acme Corp');
   await popup.keyboard.type(title);
   await popup.keyboard.press('Tab');

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { withExtension } from './browser';
+import { openExtensionPage, withExtension } from './browser';
 import { DockDriver } from './dock';
 import { openOptions } from './options-nav';
 
@@ -27,15 +27,7 @@ const worker = (): Worker => ext.context.serviceWorkers()[0]!;
 
 /** Opens the popup the way the toolbar does: its own window, the CRM tab stays active. */
 async function openPopup(): Promise<Page> {
-  const [popup] = await Promise.all([
-    ext.context.waitForEvent('page'),
-    worker().evaluate(
-      (url) => (globalThis as unknown as Chrome).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }),
-      `chrome-extension://${ext.extensionId}/popup.html`,
-    ),
-  ]);
-  await popup.waitForLoadState();
-  return popup;
+  return openExtensionPage(ext.context, ext.extensionId, 'popup.html');
 }
 
 /** The CRM record with the dock open and Acme Corp added as a customer. */

@@ -1,5 +1,5 @@
 import { expect, test, type Page, type Worker } from '@playwright/test';
-import { withExtension } from './browser';
+import { openExtensionPage, withExtension } from './browser';
 import { DockDriver } from './dock';
 
 // The quick-log popup (issue 15, point 8) and the empty states of popup and side panel
@@ -8,19 +8,10 @@ import { DockDriver } from './dock';
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000ABcdeIAD/view';
 const ext = withExtension({ 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' });
 
-type Chrome = { chrome: { windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> } } };
 const worker = (): Worker => ext.context.serviceWorkers()[0]!;
 
 async function openPopup(): Promise<Page> {
-  const [popup] = await Promise.all([
-    ext.context.waitForEvent('page', (p) => p.url().includes('popup.html')),
-    worker().evaluate(
-      (url) => (globalThis as unknown as Chrome).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }),
-      `chrome-extension://${ext.extensionId}/popup.html`,
-    ),
-  ]);
-  await popup.waitForLoadState();
-  return popup;
+  return openExtensionPage(ext.context, ext.extensionId, 'popup.html');
 }
 
 async function addAcmeFromTheDock(): Promise<void> {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { withExtension } from './browser';
+import { openExtensionPage, withExtension } from './browser';
 import { DockDriver } from './dock';
 
 const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000AcmeCoAA/view';
@@ -7,9 +7,6 @@ const PAGES = {
   'https://acme.lightning.force.com/*': 'pages/salesforce-account-2026-11.html',
   'https://www.example.com/*': 'pages/salesforce-account-2026-11.html',
 };
-
-/** The one service-worker API this test calls, typed here (no @types/chrome in the project). */
-type ChromeWindows = { chrome: { windows: { create(o: { url: string; type: string; width: number; height: number }): Promise<unknown> } } };
 
 const ext = withExtension(PAGES);
 
@@ -23,16 +20,7 @@ async function openRecord(): Promise<{ page: Page; dock: DockDriver }> {
 
 /** Opens the popup the way the toolbar does: its own window, the CRM tab stays active. */
 async function openPopup(): Promise<Page> {
-  const worker = ext.context.serviceWorkers()[0]!;
-  const [popup] = await Promise.all([
-    ext.context.waitForEvent('page'),
-    worker.evaluate(
-      (url) => (globalThis as unknown as ChromeWindows).chrome.windows.create({ url, type: 'popup', width: 380, height: 520 }),
-      `chrome-extension://${ext.extensionId}/popup.html`,
-    ),
-  ]);
-  await popup.waitForLoadState();
-  return popup;
+  return openExtensionPage(ext.context, ext.extensionId, 'popup.html', { width: 380, height: 520 });
 }
 
 test('the dock appears collapsed on a CRM record and expands into the three panels', async () => {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { launchWithExtension } from './browser';
+import { launchWithExtension, openExtensionPage } from './browser';
 import { DockDriver } from './dock';
 import { serveFixtures } from './serve';
 import { startServer, type TestServer } from '../server/harness';
@@ -60,16 +60,7 @@ async function connectInOptions(context: BrowserContext, extensionId: string, to
 }
 
 async function openPopup(context: BrowserContext, extensionId: string): Promise<Page> {
-  const worker = context.serviceWorkers()[0]!;
-  const [popup] = await Promise.all([
-    context.waitForEvent('page'),
-    worker.evaluate(
-      (url) => (globalThis as unknown as { chrome: { windows: { create(o: object): Promise<unknown> } } }).chrome.windows.create({ url, type: 'popup', width: 400, height: 620 }),
-      `chrome-extension://${extensionId}/popup.html`,
-    ),
-  ]);
-  await popup.waitForLoadState();
-  return popup;
+  return openExtensionPage(context, extensionId, 'popup.html');
 }
 
 test('one rep logs a problem, a teammate sees it after sync; the popup shows sync status', async () => {
