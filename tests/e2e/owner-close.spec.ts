@@ -14,7 +14,6 @@ const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000A
 const PAGES = { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' };
 const SHOTS = process.env.HOLDFAST_SHOTS ?? '/tmp/hf-close-shots';
 
-
 /** What the rep does, counted: each click and each key press. */
 class Effort {
   clicks = 0;
@@ -139,7 +138,8 @@ test('a problem solved on the call: one click and the prefilled name close it; t
     const after = new Effort(dock, page);
     await after.click('[data-act=confirmOnCall]');
     await expect.poll(() => dock.eval<string>('function () { return this.querySelector("[data-field=oncall-by]").value; }')).toBe('Dana Fox');
-    expect(await focusedField(dock)).toBe('oncall-by');
+    // The form focuses its name field once it has rendered: wait for it rather than read at once.
+    await expect.poll(() => focusedField(dock)).toBe('oncall-by');
     await dock.waitForText((t) => t.includes('Recorded as the customer’s confirmation by phone; the problem closes.'));
     await shot(page, 'dock-oncall-en-light');
     expect(await axeDockSerious(page, dock)).toEqual([]);
@@ -181,7 +181,8 @@ test('without a contact the rep types who confirmed and presses Enter; an empty 
     await dock.click('[data-act=start]');
     await expect.poll(() => status(dock, 'Login fails for two users')).toBe('working');
     await dock.click('[data-act=confirmOnCall]');
-    expect(await focusedField(dock)).toBe('oncall-by');
+    // The form focuses its name field once it has rendered: wait for it rather than read at once.
+    await expect.poll(() => focusedField(dock)).toBe('oncall-by');
     await page.keyboard.press('Enter');
     await dock.waitForText((t) => t.includes('Say who at the customer confirmed.'));
     expect(await status(dock, 'Login fails for two users')).toBe('working');
