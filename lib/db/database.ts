@@ -3,6 +3,7 @@ import type { Contact, Customer, Note, Pod, Problem, Rep, RevenueLine } from '..
 import { captureMiddleware } from '../sync/capture';
 import type { OutboxEntry } from '../sync/outbox';
 import type { SyncRow } from '../sync/state';
+import type { CrmConnectionRow } from '../crm/state';
 import type { CoachRow } from './coach-rows';
 import { versions } from './versions';
 
@@ -35,6 +36,8 @@ export class HoldfastDB extends Dexie {
   /** Team sync (lib/sync): mutations waiting for the server, and the sync state. */
   outbox!: EntityTable<OutboxEntry, 'id'>;
   sync!: Table<SyncRow, string>;
+  /** CRM connections (lib/crm): background only, never backed up. */
+  crm!: Table<CrmConnectionRow, string>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -73,6 +73,12 @@ export const versions: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // CRM connections (issue 16, lib/crm/state.ts): a table of their own, like `sync`, so the
+    // tokens never go into backups (settings do) nor where content scripts could read them.
+    version: 4,
+    stores: { crm: 'key' },
+  },
 ];
 
 export const LATEST_VERSION = versions[versions.length - 1]!.version;

@@ -29,6 +29,12 @@ export const RevenueLine = z.object({
   kind: z.optional(RevenueKind),
   /** What the CRM says the deal was, when the export or page has it. */
   dealType: z.optional(DealType),
+  /**
+   * The CRM deal the line comes from, as a CRM key (lib/model crmKey: "salesforce|acme|
+   * opportunity|006…"), when the import or CRM connection knows it: a live sync (lib/crm)
+   * retires the lines a deal no longer has, and all of them when the deal is deleted or lost.
+   */
+  deal: z.optional(Text(400, 1)),
 });
 export type RevenueLine = z.infer<typeof RevenueLine>;
 

@@ -59,7 +59,8 @@ describe('database migrations', () => {
       db.close();
     });
 
-    it(`${file}: every customer↔coach link of the old copy (Customer.coachIds) is derived by the coaches' index (v3), and the copy is gone`, async () => {
+    // Only databases from before v3 carry the old copy.
+    it.runIf(Number(file.slice(1, -5)) < 3)(`${file}: every customer↔coach link of the old copy (Customer.coachIds) is derived by the coaches' index (v3), and the copy is gone`, async () => {
       const fixture = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as Fixture;
       const name = `migrate-links-${file}`;
       await writeOldDatabase(name, fixture);
