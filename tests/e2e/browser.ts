@@ -25,6 +25,8 @@ export interface LaunchOptions {
   grant?: string[];
   /** Keep the Options tab the extension opens at install (closed otherwise, so tests start alike). */
   keepFirstRun?: boolean;
+  /** Optional API permissions the user has granted (e.g. 'cookies' for Connect Salesforce). */
+  permissions?: string[];
 }
 
 /** The Options tab the background opens at install (tests/e2e/first-run.spec.ts checks it). */
@@ -44,7 +46,7 @@ export async function launchWithExtension(opts: LaunchOptions = {}): Promise<{ c
   const built = opts.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(path.join(built, 'manifest.json'))) throw new Error(`No built extension in ${built}: run npm run build first`);
   const grant = opts.grant ?? PRODUCT_PATTERNS;
-  const dir = extensionWithHosts(built, grant);
+  const dir = extensionWithHosts(built, grant, opts.permissions);
   const context = await chromium.launchPersistentContext(opts.userDataDir ?? '', {
     executablePath: chromiumPath(),
     headless: opts.headless ?? true,

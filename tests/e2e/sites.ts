@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /**
- * The built extension as a user who has enabled `hosts` would have it.
+ * The built extension as a user who has enabled `hosts` (and granted `permissions`) would have it.
  *
  * In the product every site is an optional host permission, granted when the user enables
  * it in options (a browser dialog). Playwright cannot answer that dialog, and Chromium has no
@@ -12,13 +12,15 @@ import path from 'node:path';
  * (`host_permissions`). Nothing else changes: the background reads granted hosts from
  * permissions.getAll(), which reports both kinds alike, and registers the same content scripts.
  */
-export function extensionWithHosts(builtDir: string, hosts: string[]): string {
-  if (!hosts.length) return builtDir;
+export function extensionWithHosts(builtDir: string, hosts: string[], permissions: string[] = []): string {
+  if (!hosts.length && !permissions.length) return builtDir;
   const dir = mkdtempSync(path.join(tmpdir(), 'holdfast-ext-'));
   cpSync(builtDir, dir, { recursive: true });
   const manifestPath = path.join(dir, 'manifest.json');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
   manifest.host_permissions = hosts;
+  // Optional API permissions (cookies) likewise, as granted.
+  if (permissions.length) manifest.permissions = [...new Set([...((manifest.permissions as string[] | undefined) ?? []), ...permissions])];
   writeFileSync(manifestPath, JSON.stringify(manifest));
   return dir;
 }
