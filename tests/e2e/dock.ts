@@ -62,6 +62,15 @@ export class DockDriver {
     return (await this.rootId()) !== null;
   }
 
+  /** Wait until the content script has mounted the dock (it mounts after the page settles). */
+  async waitMounted(timeout = 10_000): Promise<void> {
+    const end = Date.now() + timeout;
+    while (!(await this.isMounted())) {
+      if (Date.now() > end) throw new Error(`dock not mounted within ${timeout} ms`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
   /** The dock's visible text, whitespace collapsed. */
   async text(): Promise<string> {
     return (await this.textOf('.dock')) ?? '';

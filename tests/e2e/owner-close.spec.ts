@@ -44,6 +44,7 @@ async function start(lang: 'en-US' | 'zh-CN', colorScheme: 'light' | 'dark' = 'l
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(RECORD);
   const dock = await DockDriver.attach(page);
+  await dock.waitMounted();
   await dock.click('.tab');
   // Acme Corp from the page, as a rep adds it.
   await expect.poll(() => dock.attr('.unknown .primary', 'class'), { timeout: 10_000 }).not.toBeNull();
