@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { HoldfastDB, fromRow, resolveCustomer, saveCustomer, toRow } from '@/lib/db';
-import { KEY_PAGE, KeyMaps, runImport } from '@/lib/db/import-writes';
+import { KEY_PAGE, KeyMaps, LINE_IDS_FROM, runImport } from '@/lib/db/import-writes';
 import { parseCsv, type Table } from '@/lib/import';
 import { newId, nowIso } from '@/lib/util/ids';
+import { stableId } from '@/lib/import/ids';
 import { fixture, proposedSpec } from './helpers';
 
 let db: HoldfastDB;
@@ -142,6 +143,37 @@ describe('importing deals', () => {
     const again = await run(fixture('salesforce-opportunities.csv'));
     expect(again.updated).toBe(0);
     expect((await db.revenueLines.get(line.id))?.kind).toBe('cross_sell');
+  });
+
+  it('a line another context writes while the import runs is updated in place, keeping its kind', async () => {
+    // A large import reads which lines exist once, up front (LINE_IDS_FROM); a line written
+    // after that (a CRM sync in the background, say) must still be found when its chunk comes,
+    // not overwritten blind.
+    await run(parseCsv('Account ID,Account Name\n001A,Acme\n'), { tenant: 'acme' });
+    const n = 3 * 500;
+    expect(n).toBeGreaterThanOrEqual(LINE_IDS_FROM);
+    const deal = (i: number) => `006${String(i).padStart(4, '0')}`;
+    const deals = parseCsv(
+      'Opportunity ID,Account ID,Stage,Close Date,Amount Currency,Amount,Product\n' +
+        Array.from({ length: n }, (_, i) => `${deal(i)},001A,Closed Won,2024-01-01,USD,${i + 1},A\n`).join(''),
+    );
+    const customerId = (await db.customers.toArray())[0]!.id;
+    const lineOf = (i: number) => stableId('revenue', `salesforce|acme|opportunity|${deal(i)}`);
+    const theirs = { id: lineOf(1200), updatedAt: nowIso(), customerId, date: '2024-01-01', amount: 999, currency: 'USD', product: 'A', kind: 'new' as const };
+    const same = { id: lineOf(700), updatedAt: nowIso(), customerId, date: '2024-01-01', amount: 70_100, currency: 'USD', product: 'A', deal: `salesforce|acme|opportunity|${deal(700)}` };
+    let wrote: Promise<unknown> | undefined;
+    // Chunks of 500 rows: once the first is written, the second is under way and the third not begun.
+    const r = await run(deals, { tenant: 'acme' }, {
+      chunkSize: 500,
+      onProgress: (done) => {
+        if (done === 500) wrote = db.revenueLines.bulkPut([theirs, same]);
+      },
+    });
+    await wrote;
+    expect(r).toMatchObject({ created: n - 1, updated: 1, unchanged: 0 });
+    expect(await db.revenueLines.count()).toBe(n);
+    expect(await db.revenueLines.get(lineOf(1200))).toMatchObject({ amount: 120_100, kind: 'new', deal: `salesforce|acme|opportunity|${deal(1200)}` });
+    expect(await db.revenueLines.get(lineOf(700))).toMatchObject({ amount: 70_100 });
   });
 });
 
