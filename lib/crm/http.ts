@@ -67,34 +67,37 @@ async function bodyOf(res: Response): Promise<unknown> {
   }
 }
 
-/** GET `url` and parse it with `schema`, waiting out rate limits; throws CrmError. */
-export async function getJson<S extends z.ZodMiniType>(ctx: RequestContext, url: string, schema: S): Promise<z.infer<S>> {
+/** One request, its answer parsed with `schema`, rate limits waited out; throws CrmError. */
+async function requestJson<S extends z.ZodMiniType>(ctx: RequestContext, url: string, schema: S, body?: unknown): Promise<z.infer<S>> {
   const sleep = ctx.sleep ?? abortableSleep;
   const now = ctx.now ?? Date.now;
   const max = ctx.maxRetries ?? DEFAULT_MAX_RETRIES;
+  const payload = body === undefined ? undefined : JSON.stringify(body);
   for (let attempt = 0; ; attempt++) {
     if (ctx.signal?.aborted) throw new CrmError('cancelled', 'cancelled');
     let res: Response;
     try {
       res = await ctx.fetch(url, {
-        method: 'GET',
-        headers: { Accept: 'application/json', ...(await ctx.headers()) },
+        method: payload === undefined ? 'GET' : 'POST',
+        headers: { Accept: 'application/json', ...(payload === undefined ? {} : { 'Content-Type': 'application/json' }), ...(await ctx.headers()) },
+        ...(payload === undefined ? {} : { body: payload }),
         ...(ctx.credentials ? { credentials: ctx.credentials } : {}),
         ...(ctx.signal ? { signal: ctx.signal } : {}),
       });
     } catch (e) {
       if (ctx.signal?.aborted) throw new CrmError('cancelled', 'cancelled');
+      // A CrmError from ctx.headers() (no session to send: signed_out) is the answer as it is.
+      if (e instanceof CrmError) throw e;
       throw new CrmError('offline', e instanceof Error ? e.message : String(e));
     }
+    const answer = await bodyOf(res);
     if (res.ok) {
-      const body = await bodyOf(res);
-      const parsed = z.safeParse(schema, body);
+      const parsed = z.safeParse(schema, answer);
       if (!parsed.success) throw new CrmError('bad_response', `${new URL(url).pathname}: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`, undefined, res.status);
       return parsed.data;
     }
-    const body = await bodyOf(res);
     const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), now());
-    const error = ctx.classify(res.status, body, res) ?? errorByStatus(res.status, typeof body === 'string' ? body : JSON.stringify(body).slice(0, 300), retryAfterMs);
+    const error = ctx.classify(res.status, answer, res) ?? errorByStatus(res.status, typeof answer === 'string' ? answer : JSON.stringify(answer).slice(0, 300), retryAfterMs);
     const waitable = error.code === 'rate_limited' || (error.code === 'server' && res.status === 503);
     if (!waitable || attempt >= max) throw error;
     const wait = backoffDelay(attempt + 1, ctx.random ?? Math.random, error.retryAfterMs ?? retryAfterMs ?? 0, { baseMs: 1_000, capMs: 60_000 });
@@ -102,6 +105,20 @@ export async function getJson<S extends z.ZodMiniType>(ctx: RequestContext, url:
     ctx.onWait?.(wait, error);
     await sleep(wait, ctx.signal);
   }
+}
+
+/** GET `url` and parse it with `schema`, waiting out rate limits; throws CrmError. */
+export function getJson<S extends z.ZodMiniType>(ctx: RequestContext, url: string, schema: S): Promise<z.infer<S>> {
+  return requestJson(ctx, url, schema);
+}
+
+/**
+ * POST a JSON body and parse the answer with `schema`, with the same error reading and
+ * rate-limit waits as getJson. For reads that vendors only offer as POST (HubSpot's search
+ * and batch reads): it never writes to the CRM.
+ */
+export function postJson<S extends z.ZodMiniType>(ctx: RequestContext, url: string, body: unknown, schema: S): Promise<z.infer<S>> {
+  return requestJson(ctx, url, schema, body);
 }
 
 /** What a product's client takes besides its credentials: the fetch, and for tests the clock and waits. */

@@ -96,6 +96,12 @@ export interface ReadOptions {
   /** Only what changed at or after this instant (ISO date-time); absent: everything. */
   since?: string;
   signal?: AbortSignal;
+  /**
+   * The record ids (accounts, deals) Holdfast holds from this connection, for a CRM that
+   * cannot list what it deleted since a date (Dynamics: the client reads the ids that still
+   * exist and reports the rest as removed). Absent: such a client reports no deletions.
+   */
+  known?: () => Promise<{ accounts: Iterable<string>; deals: Iterable<string> }>;
 }
 
 /**
