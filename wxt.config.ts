@@ -37,6 +37,9 @@ export default defineConfig({
     commands: { _execute_action: { suggested_key: { default: 'Alt+Shift+L' } } },
     // Nothing at install: each product or custom CRM host is asked for when the user enables it.
     optional_host_permissions: OPTIONAL_HOSTS,
+    // Connect Salesforce (lib/crm/session.ts): the org's session cookie, read by the background
+    // only, asked when the user connects and never at install.
+    optional_permissions: ['cookies'],
     action: { default_title: '__MSG_actionTitle__' },
     ...(browser === 'firefox'
       ? {

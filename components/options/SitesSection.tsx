@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { PRODUCTS, PRODUCT_MATCHES, PRODUCT_PATTERNS, normaliseGrant, originPattern, patternHost, type ProductId } from '@/lib/sites/hosts';
+import { PRODUCTS, PRODUCT_MATCHES, isInHouseOrigin, normaliseGrant, originPattern, patternHost, type ProductId } from '@/lib/sites/hosts';
 import { t } from '@/lib/i18n';
 import { Field } from '../ui/Field';
 import { DebugToggle } from './DebugToggle';
@@ -36,7 +36,8 @@ export function SitesSection() {
   // are listed by ProductHosts below the products).
   const customHosts = granted.filter((o) => {
     const n = normaliseGrant(o);
-    return o !== 'https://*/*' && o !== '*://*/*' && !!n && !PRODUCT_PATTERNS.includes(n) && !mapped.has(n);
+    // A CRM connection's API host (Options → Connect CRM) is no in-house site either.
+    return o !== 'https://*/*' && o !== '*://*/*' && !!n && isInHouseOrigin(n) && !mapped.has(n);
   });
 
   async function ask(origins: string[], label: string): Promise<boolean> {

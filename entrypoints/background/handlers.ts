@@ -12,10 +12,15 @@ import { checkTeachRuleHost, teachHostFor } from './sender-host';
 import { registerTenureHandlers } from './tenure-handlers';
 import { isCustomerLike } from '@/lib/model/subject-kind';
 import { registerMailCompanyHandlers } from './mail-company-handlers';
+import { crmPageSeen } from './crm';
 
 export function registerHandlers(): void {
   // After answering, a mail thread's newest message moves the customer's last contact (lib/db/last-contact.ts).
-  handle(msg.lookupSubject, async (subject, sender) => remembered(sender, await afterAnswer(db(), subject, await subjectInfo(db(), subject))));
+  handle(msg.lookupSubject, async (subject, sender) => {
+    // A page of a connected CRM: that CRM syncs in the background (entrypoints/background/crm.ts).
+    crmPageSeen(sender);
+    return remembered(sender, await afterAnswer(db(), subject, await subjectInfo(db(), subject)));
+  });
   handle(msg.addCustomerFromSubject, async (subject) => {
     // A CRM's user, report or dashboard page is not a customer (lib/model/subject-kind.ts).
     if (!isCustomerLike(subject)) throw new Error('This page is not about a customer.');

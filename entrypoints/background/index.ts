@@ -7,6 +7,7 @@ import { scheduleSync, watchProductHosts } from './registration';
 import { registerReminders } from './reminders';
 import { registerContextMenu } from './context-menu';
 import { registerSync } from './sync';
+import { registerCrm } from './crm';
 
 export default defineBackground(() => {
   // Notifications speak the language chosen in Options; until it is read, the browser's.
@@ -16,6 +17,8 @@ export default defineBackground(() => {
   registerContextMenu();
   // Team sync, when a server is configured (lib/sync): outbox, rounds, the token.
   registerSync();
+  // Connect the CRM (lib/crm): connections, their syncs on an alarm and when a CRM page opens.
+  registerCrm();
   // Extension pages write the database directly (same origin); Dexie relays their writes
   // here over a BroadcastChannel, and the docks in open tabs look again.
   Dexie.on('storagemutated', broadcastDataChanged);

@@ -76,8 +76,10 @@ export const versions: readonly SchemaVersion[] = [
   {
     // CRM connections (issue 16, lib/crm/state.ts): a table of their own, like `sync`, so the
     // tokens never go into backups (settings do) nor where content scripts could read them.
+    // Revenue lines by the CRM deal they come from (RevenueLine.deal): a sync retires the lines
+    // a deal no longer has, and all of a deleted or reopened deal's, without scanning the book.
     version: 4,
-    stores: { crm: 'key' },
+    stores: { crm: 'key', revenueLines: 'id, [customerId+date], date, updatedAt, deal' },
   },
 ];
 

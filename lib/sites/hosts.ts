@@ -79,6 +79,31 @@ export interface ProductHostGrant {
 }
 
 /**
+ * Hosts a CRM connection reads an API from that are no page anyone opens (HubSpot's API for
+ * every portal): granted for the background's reads, never a site for a content script.
+ */
+export const API_ONLY_ORIGINS: readonly string[] = ['https://api.hubapi.com/*'];
+
+/** Does match pattern `pattern` (https://*.x.com/* or https://a.x.com/*) cover `host`? */
+function covers(pattern: string, host: string): boolean {
+  const ph = patternHost(pattern);
+  return ph.startsWith('*.') ? host.endsWith(ph.slice(1)) && host.length > ph.length - 1 : ph === host;
+}
+
+/** The product whose own addresses include `host` (acme.my.salesforce.com: Salesforce). */
+function productOfHost(host: string): ProductId | undefined {
+  return PRODUCTS.find((p) => PRODUCT_MATCHES[p].some((m) => covers(m, host)));
+}
+
+/**
+ * A granted (normalised) origin that is an in-house site: not a product's pattern, nor one
+ * host of a product's addresses, nor a CRM's API host, nor the "any site" wildcard.
+ */
+export function isInHouseOrigin(origin: string): boolean {
+  return origin !== 'https://*/*' && !PRODUCT_PATTERNS.includes(origin) && !API_ONLY_ORIGINS.includes(origin) && !productOfHost(patternHost(origin));
+}
+
+/**
  * The content scripts that granted `origins` call for: a product's script on those of its
  * hosts that are granted (the browser's own site-access menu can grant one at a time) and on
  * the company hosts mapped to it; the generic (teachable) script on every other granted
@@ -91,13 +116,23 @@ export function scriptsFor(origins: readonly string[], productHosts: readonly Pr
     // A product's own address stays that product's; the first mapping of a host wins.
     if (!PRODUCT_PATTERNS.includes(h.origin) && !mapped.has(h.origin)) mapped.set(h.origin, h.product);
   }
+  // One host of a product's own addresses, granted alone (a CRM connection asks for its org's
+  // API host, lib/crm/address.ts): that product's page, not an in-house site; nothing to add
+  // when the product's whole pattern is granted anyway.
+  const inProduct = new Map<string, ProductId>();
+  for (const o of granted) {
+    if (PRODUCT_PATTERNS.includes(o) || mapped.has(o)) continue;
+    const product = productOfHost(patternHost(o));
+    if (product) inProduct.set(o, product);
+  }
   const wanted: WantedScript[] = [];
   for (const p of PRODUCTS) {
     const matches: string[] = PRODUCT_MATCHES[p].filter((m) => granted.has(m));
     for (const [origin, product] of mapped) if (product === p && granted.has(origin)) matches.push(origin);
+    for (const [origin, product] of inProduct) if (product === p && !matches.some((m) => covers(m, patternHost(origin)))) matches.push(origin);
     if (matches.length) wanted.push({ id: `holdfast-${p}`, js: [scriptFile(p)], matches });
   }
-  const custom = [...granted].filter((o) => !PRODUCT_PATTERNS.includes(o) && !mapped.has(o) && o !== 'https://*/*');
+  const custom = [...granted].filter((o) => !PRODUCT_PATTERNS.includes(o) && !mapped.has(o) && !inProduct.has(o) && !API_ONLY_ORIGINS.includes(o) && o !== 'https://*/*');
   if (custom.length) wanted.push({ id: 'holdfast-custom', js: [scriptFile('custom')], matches: custom });
   return wanted;
 }

@@ -14,6 +14,7 @@
  * (the background stopped) runs again from the start: both steps are idempotent.
  */
 import type { HoldfastDB } from '../db/database';
+import { privateCrmRecords } from '../crm/private';
 import { applyChanges } from './apply';
 import type { SyncClient } from './http';
 import type { OutboxDraft } from './outbox';
@@ -68,6 +69,8 @@ export async function firstSync(d: HoldfastDB, client: SyncClient, clientId: str
     if (!page.more) break;
   }
 
+  // What a "just me" CRM connection brought in stays on this device (lib/crm/private.ts).
+  const isPrivate = await privateCrmRecords(d);
   const total = (await Promise.all(QUEUE_ORDER.map((t) => syncedTable(d, t).count()))).reduce((a, b) => a + b, 0);
   let done = 0;
   let queued = 0;
@@ -83,7 +86,7 @@ export async function firstSync(d: HoldfastDB, client: SyncClient, clientId: str
         const pending = rows.length ? await pendingIds(d, table, String(rows[0]!.id), String(rows[rows.length - 1]!.id)) : new Set<string>();
         for (const row of rows) {
           const id = String(row.id);
-          if (same.has(keyOf(table, id)) || pending.has(id)) continue;
+          if (same.has(keyOf(table, id)) || pending.has(id) || isPrivate(table, row)) continue;
           const parsed = parseRecord(table, row);
           const label = labelOf(row);
           if (parsed.ok) drafts.push({ table, recordId: id, op: 'put', record: parsed.record, at });

@@ -16,6 +16,7 @@ import type { BenchRow } from './rows';
 import { benchSizes } from './sizes';
 import { benchSync } from './sync';
 import { benchPullMemory } from './pull-memory';
+import { benchCrmSync } from './crm-sync';
 
 const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['sizes', () => benchSizes()],
@@ -30,6 +31,7 @@ const suites: Array<[string, () => Promise<BenchRow[]> | BenchRow[]]> = [
   ['import', benchImport],
   ['sync', benchSync],
   ['pull memory', benchPullMemory],
+  ['crm sync', benchCrmSync],
 ];
 
 // `npm run bench -- page sizes` runs only the suites whose names contain one of the words.
