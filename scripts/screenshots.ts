@@ -1,8 +1,9 @@
 /**
  * `npm run screenshots`: the main screens, in English and Chinese, light and dark, with the
  * demo book loaded — the dock on a Salesforce account and on a Gmail thread, the popup, the
- * side panel and Options — written to docs/screenshots (or `--out=DIR`). Needs a built
- * extension (the npm script builds it) and, for Chinese, a CJK font (`fonts-noto-cjk`).
+ * side panel, Options and its Connect CRM section — written to docs/screenshots (or
+ * `--out=DIR`). Needs a built extension (the npm script builds it) and, for Chinese, a CJK
+ * font (`fonts-noto-cjk`).
  */
 import type { BrowserContext, Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -69,8 +70,12 @@ for (const { lang, browser } of LANGS) {
       // Shown once the profile has loaded (the demo's rep).
       await options.waitForFunction(() => [...document.querySelectorAll('input')].some((i) => i.value === 'Jane Morgan'));
       await options.screenshot({ path: name('options') });
+      // Connect CRM: each product's explanation before anything is asked.
+      await options.goto(`chrome-extension://${extensionId}/options.html#crm`);
+      await options.getByTestId('crm-dynamics').waitFor();
+      await options.screenshot({ path: name('options-crm'), fullPage: true });
       await options.close();
-      count += 5;
+      count += 6;
     }
   } finally {
     await context.close().catch(() => undefined);

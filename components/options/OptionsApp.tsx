@@ -7,6 +7,7 @@ import { SelfAssessment, TeamPods } from '@/components/pods/TeamPods';
 import { SyncSection } from '@/components/sync/SyncSection';
 import { t, type MessageKey } from '@/lib/i18n';
 import { BackupSection } from './BackupSection';
+import { CrmSection } from './crm/CrmSection';
 import { DataCounts } from './DataCounts';
 import { LanguageChoice } from './DisplayPrefs';
 import { FirstRunChecklist } from './FirstRunChecklist';
@@ -21,6 +22,7 @@ const NAV: Record<SectionId, MessageKey> = {
   me: 'opt_nav_me',
   sites: 'opt_nav_sites',
   data: 'opt_nav_data',
+  crm: 'opt_nav_crm',
   sync: 'opt_nav_sync',
   lead: 'opt_nav_lead',
 };
@@ -51,7 +53,7 @@ function Panel({ id, current, intro, children }: { id: SectionId; current: Secti
 }
 
 /**
- * The options page: a navigation (left, or on top in a narrow window) over five sections,
+ * The options page: a navigation (left, or on top in a narrow window) over six sections,
  * each at its own address (options.html#sites). Only the current section is shown; the
  * others stay mounted, so a half-done import survives a look at another section. Personal
  * settings first; the team lead's work in its own section, visible to all and labelled.
@@ -112,6 +114,9 @@ export function OptionsApp() {
           <BackupSection />
           <DataCounts />
           <StorageInfo />
+        </Panel>
+        <Panel id="crm" current={current} intro="opt_intro_crm">
+          <CrmSection />
         </Panel>
         <Panel id="sync" current={current}>
           <SyncSection />

@@ -1,8 +1,9 @@
 /**
  * The options page's sections and its hash routes (options.html#sites). Personal settings
  * come first; the team lead's work has its own section so it does not sit among them.
+ * Connect CRM sits after Data: it brings in the same customers and deals an import does.
  */
-export const SECTIONS = ['me', 'sites', 'data', 'sync', 'lead'] as const;
+export const SECTIONS = ['me', 'sites', 'data', 'crm', 'sync', 'lead'] as const;
 export type SectionId = (typeof SECTIONS)[number];
 
 /** Places inside a section that a link may point at (the checklist's steps): section, heading id. */

@@ -14,7 +14,7 @@ const RECORD = 'https://acme.lightning.force.com/lightning/r/Account/001Dn00000A
 const PAGES = { 'https://acme.lightning.force.com/*': 'sites/salesforce-account-record-2026-11.html' };
 const SALESFORCE = [...PRODUCT_MATCHES.salesforce];
 const GMAIL = [...PRODUCT_MATCHES.gmail];
-const SECTIONS: OptionsSection[] = ['me', 'sites', 'data', 'sync', 'lead'];
+const SECTIONS: OptionsSection[] = ['me', 'sites', 'data', 'crm', 'sync', 'lead'];
 
 let context: BrowserContext;
 let extensionId: string;
@@ -179,7 +179,7 @@ test('the navigation works by keyboard: Enter opens a section, focus goes to its
   ({ context, extensionId } = await launchWithExtension({ grant: [] }));
   const page = await openOptions(await context.newPage(), extensionId, 'me');
   const nav = page.getByRole('navigation', { name: 'Settings sections' });
-  await expect(nav.getByRole('link')).toHaveText(['Me', 'Sites', 'Data', 'Team sync', 'Team lead']);
+  await expect(nav.getByRole('link')).toHaveText(['Me', 'Sites', 'Data', 'Connect CRM', 'Team sync', 'Team lead']);
   await page.keyboard.press('Tab');
   await expect(nav.getByRole('link', { name: 'Me' })).toBeFocused();
   await page.keyboard.press('Tab');

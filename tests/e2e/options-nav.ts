@@ -1,7 +1,7 @@
 import { expect, type Page } from '@playwright/test';
 
 /** The options page's sections (components/options/sections.ts). */
-export type OptionsSection = 'me' | 'sites' | 'data' | 'sync' | 'lead';
+export type OptionsSection = 'me' | 'sites' | 'data' | 'crm' | 'sync' | 'lead';
 
 /**
  * Open Options on one section (options.html#sites …), as a link or the navigation would,
