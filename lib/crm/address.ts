@@ -71,3 +71,6 @@ export function apiHostFor(product: CrmProduct, address: string): string | undef
 export function permissionsFor(product: CrmProduct, apiHost: string): { permissions: string[]; origins: string[] } {
   return { permissions: product === 'salesforce' ? ['cookies'] : [], origins: [`https://${apiHost}/*`] };
 }
+
+/** The read-only scopes a HubSpot private app needs: shown in Options before the token is pasted, named in missing_scope errors. */
+export const HUBSPOT_SCOPES = ['crm.objects.companies.read', 'crm.objects.deals.read', 'crm.objects.line_items.read', 'crm.objects.owners.read'] as const;

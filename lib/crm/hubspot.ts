@@ -21,9 +21,6 @@ import type { CrmAccount, CrmClient, CrmDeal, CrmIdentity, CrmLine, CrmPage, Crm
 
 const BASE = `https://${HUBSPOT_API_HOST}`;
 
-/** The scopes the private app needs, shown in Options before the token is pasted. */
-export const HUBSPOT_SCOPES = ['crm.objects.companies.read', 'crm.objects.deals.read', 'crm.objects.line_items.read', 'crm.objects.owners.read'] as const;
-
 const COMPANY_PROPS = ['name', 'domain', 'website', 'hubspot_owner_id', 'lifecyclestage', 'hs_lifecyclestage_customer_date', 'hs_merged_object_ids'];
 const DEAL_PROPS = ['dealname', 'amount', 'closedate', 'dealstage', 'deal_currency_code', 'dealtype', 'hs_is_closed_won'];
 const LINE_PROPS = ['name', 'amount', 'hs_product_id'];

@@ -12,16 +12,9 @@ import { toCoachRow, fromCoachRow } from '../db/coach-rows';
 import { customerCoaches } from '../db/tenure-query';
 import { fromRow, toRow } from '../db/customers';
 import type { CustomerRow, HoldfastDB } from '../db/database';
+import { OBJECT_TYPES } from '../db/import-writes';
 import { markUncaptured } from '../sync/capture';
 import type { CrmProduct, CrmRemoval } from './types';
-
-/** The CRM object types as the site adapters and the import name them (lib/db/import-writes.ts OBJECT_TYPES). */
-export const OBJECT_TYPES: Record<CrmProduct, { accounts: string; deals: string }> = {
-  salesforce: { accounts: 'Account', deals: 'Opportunity' },
-  hubspot: { accounts: 'company', deals: 'deal' },
-  pipedrive: { accounts: 'organization', deals: 'deal' },
-  dynamics: { accounts: 'account', deals: 'opportunity' },
-};
 
 export interface RemovalContext {
   d: HoldfastDB;

@@ -37,8 +37,8 @@ import { customerCheck, revenueLineCheck } from './import-checks';
 import { nameKey, toRow } from './customers';
 import type { CustomerRow, HoldfastDB } from './database';
 
-/** The CRM object types the site adapters use, so imported references match pages. */
-const OBJECT_TYPES: Record<Exclude<WriteSource, 'generic'>, { accounts: string; deals: string }> = {
+/** The CRM object types the site adapters use, so imported references match pages (and a CRM sync's removals find them). */
+export const OBJECT_TYPES: Record<Exclude<WriteSource, 'generic'>, { accounts: string; deals: string }> = {
   salesforce: { accounts: 'Account', deals: 'Opportunity' },
   hubspot: { accounts: 'company', deals: 'deal' },
   pipedrive: { accounts: 'organization', deals: 'deal' },

@@ -23,7 +23,7 @@ export const needsAddress = (p: CrmProduct): boolean => p !== 'hubspot';
 export const needsToken = (p: CrmProduct): boolean => p === 'hubspot' || p === 'pipedrive';
 
 /** The read-only scopes a HubSpot private app needs (named in the card and in missing_scope errors). */
-export const HUBSPOT_SCOPES = ['crm.objects.companies.read', 'crm.objects.deals.read', 'crm.objects.line_items.read', 'crm.objects.owners.read'] as const;
+export { HUBSPOT_SCOPES } from '@/lib/crm/address';
 
 const DYNAMICS_HOST = /^[a-z0-9-]+\.crm\d{0,2}\.dynamics\.com$/;
 
