@@ -21,6 +21,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launchWithExtension } from '../e2e/browser';
 import { openOptions } from '../e2e/options-nav';
+import { idbFloor } from './idb-floor';
 import { atMost, type BenchRow } from './rows';
 
 /** DESIGN §7: importing 100,000 CSV rows (or CRM API records) ≤ 5 s of database writes. */
@@ -148,6 +149,10 @@ export async function benchImport(): Promise<BenchRow[]> {
       runs.push([label, buf, run]);
     }
 
+    // IndexedDB's own cost here, after the imports (their profile is warm, as a user's is).
+    const floor = await idbFloor(page);
+    process.stderr.write(`bench: IndexedDB floor: 100,000 bare puts ${Math.round(floor.bareMs)} ms, 100,000 indexed customer rows ${Math.round(floor.customersMs)} ms\n`);
+
     const rows: BenchRow[] = [];
     for (const [label, buf, run] of runs) {
       const name = `import: 100,000-row ${label} CSV (${(buf.length / 2 ** 20).toFixed(1)} MB)`;
@@ -161,6 +166,10 @@ export async function benchImport(): Promise<BenchRow[]> {
         { name: `${name}, peak JS heap of the options page`, value: round(run.peakHeapMb), unit: 'MB', budget: 'report' },
       );
     }
+    rows.push(
+      { name: 'import: IndexedDB floor here, 100,000 puts of a bare record (no index, no Holdfast code)', value: round(floor.bareMs), unit: 'ms', budget: 'report' },
+      { name: "import: IndexedDB floor here, 100,000 customer-shaped puts with the customers table's indexes", value: round(floor.customersMs), unit: 'ms', budget: 'report' },
+    );
     return rows;
   } finally {
     await context.close();
