@@ -135,7 +135,7 @@ export async function runCrmSync(o: CrmSyncOptions): Promise<CrmSyncResult> {
       drafts.push(...dealDrafts(deal, i + 1, row.currency).drafts);
       for (const id of lineIds(keys[i]!, deal)) keep.add(id);
     });
-    const r = await writeDeals(d, drafts, { ...write, createMissing: true });
+    const r = await writeDeals(d, drafts, { ...write, createMissing: true, knownLineIds: new Set(before.map((l) => l.id)) });
     if (r.created || r.updated || r.customersCreated) changed = true;
     const stale: RevenueLine[] = before.filter((l) => !keep.has(l.id));
     const retired = await retireLines(ctx, stale);

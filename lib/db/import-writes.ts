@@ -71,6 +71,13 @@ export interface WriteOptions {
    * what it reads on this device (lib/sync/capture.ts markUncaptured).
    */
   uncaptured?: boolean;
+  /**
+   * Deals only: the ids of the lines the book holds among those these drafts make, when the
+   * caller has read them already (a CRM sync reads its deals' lines by the `deal` index): the
+   * write then reads neither every line id in the book nor each line. An id left out is still
+   * safe: it is added, fails as taken, and is then compared and updated.
+   */
+  knownLineIds?: ReadonlySet<string>;
 }
 
 export interface WriteResult {
@@ -395,7 +402,11 @@ export async function writeDeals(d: HoldfastDB, drafts: DealDraft[], o: WriteOpt
   // then read just the lines they may change, and a first import none (reading 100,000 absent
   // lines one request each took a third of a deals import). A small write (a CRM sync's few
   // changed deals) reads its own lines instead of every id in the book.
-  const lineIds = drafts.length >= LINE_IDS_FROM ? new Set<string>(await d.revenueLines.toCollection().primaryKeys()) : undefined;
+  const lineIds = o.knownLineIds
+    ? new Set(o.knownLineIds)
+    : drafts.length >= LINE_IDS_FROM
+      ? new Set<string>(await d.revenueLines.toCollection().primaryKeys())
+      : undefined;
   const checkLine = revenueLineCheck();
   const checkCustomer = customerCheck();
   const first = (ids: Ids | undefined) => idsOf(ids)[0];

@@ -145,6 +145,18 @@ describe('importing deals', () => {
     expect((await db.revenueLines.get(line.id))?.kind).toBe('cross_sell');
   });
 
+  it('lines the caller did not name as known are still compared, not duplicated or overwritten blind', async () => {
+    // A CRM sync names the lines it read (knownLineIds); one it missed must not lose its kind.
+    await run(fixture('salesforce-accounts.csv'));
+    await run(fixture('salesforce-opportunities.csv'));
+    const lines = await db.revenueLines.toArray();
+    await db.revenueLines.put({ ...lines[0]!, kind: 'cross_sell' });
+    const again = await run(fixture('salesforce-opportunities.csv'), {}, { knownLineIds: new Set() });
+    expect(again).toMatchObject({ created: 0, updated: 0, unchanged: lines.length });
+    expect(await db.revenueLines.count()).toBe(lines.length);
+    expect((await db.revenueLines.get(lines[0]!.id))?.kind).toBe('cross_sell');
+  });
+
   it('a line another context writes while the import runs is updated in place, keeping its kind', async () => {
     // A large import reads which lines exist once, up front (LINE_IDS_FROM); a line written
     // after that (a CRM sync in the background, say) must still be found when its chunk comes,
