@@ -329,8 +329,19 @@ test('with the real background and a stand-in Salesforce: connect by keyboard, w
   await expect(bar).toHaveCount(0, { timeout: 30_000 });
   await expect(sf.getByTestId('crm-status')).toHaveText(/^Last synced \d{1,2} [A-Z][a-z]{2}, \d\d:\d\d · 3 customers · 2 deals · 3 product lines$/, { timeout: 30_000 });
   await expect(sf.getByTestId('crm-error')).toHaveCount(0);
+  // Said to a screen reader, not only shown: focus on the heading alone reads just "Salesforce".
+  await expect(sf.getByTestId('crm-said')).toHaveText('Connected to acme.my.salesforce.com as Jane Morgan. Shared with: just you.');
 
-  await sf.getByRole('button', { name: 'Disconnect' }).click();
+  // By keyboard, focus is never dropped on the page: Sync now becomes Cancel and back again.
+  await sf.getByRole('button', { name: 'Sync now' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(sf.getByTestId('crm-status')).toHaveText(/^Last synced /, { timeout: 30_000 });
+  await expect(sf.getByRole('button', { name: 'Sync now' })).toBeFocused();
+  await sf.getByRole('button', { name: 'Disconnect', exact: true }).click();
+  await sf.getByRole('button', { name: 'Keep connected' }).click();
+  await expect(sf.getByRole('button', { name: 'Disconnect', exact: true })).toBeFocused();
+
+  await sf.getByRole('button', { name: 'Disconnect', exact: true }).click();
   await sf.getByRole('button', { name: 'Disconnect Salesforce' }).click();
   await expect(sf.getByRole('button', { name: 'Connect Salesforce' })).toBeVisible();
   await expect(sf.getByRole('status')).toHaveText('Salesforce is disconnected. The customers and deals it brought in stay.');
@@ -341,7 +352,7 @@ test('in Chinese the section reads natively', async () => {
   await expect(page.getByRole('heading', { level: 2, name: '连接 CRM' })).toBeVisible();
   const sf = page.getByTestId('crm-salesforce');
   await expect(sf).toContainText('Holdfast 会读取客户、赢单交易（含产品和金额）以及每家客户的负责人。只读：绝不会向 Salesforce 写入任何内容。');
-  await expect(sf.getByRole('radio', { name: '只有我' })).toBeChecked();
+  await expect(sf.getByRole('radio', { name: '仅自己' })).toBeChecked();
   await sf.getByLabel('CRM 地址').fill('example.com');
   await sf.getByRole('button', { name: '连接 Salesforce' }).click();
   await expect(sf.getByTestId('crm-address-error')).toContainText('这不是 Salesforce 地址。');

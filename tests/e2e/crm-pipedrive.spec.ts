@@ -144,7 +144,7 @@ test('a revoked API token is worded as such, nothing synced is lost, and the tok
   await card(page).getByRole('button', { name: 'Sync now' }).click();
   const alert = card(page).getByRole('alert');
   await expect(alert).toHaveAttribute('data-testid', 'crm-error');
-  await expect(alert).toContainText('Pipedrive did not accept the access token: it is wrong, revoked or expired. Paste a new one and connect again.', { timeout: 15_000 });
+  await expect(alert).toContainText('Pipedrive did not accept the access token: it is wrong, revoked or expired. Disconnect, then connect again with a new one.', { timeout: 15_000 });
   expect(await page.content()).not.toContain(TOKEN);
 
   const { dock } = await tenure();

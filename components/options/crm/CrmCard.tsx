@@ -1,4 +1,4 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { apiHostFor, permissionsFor } from '@/lib/crm/address';
 import type { CrmShare, CrmStatus } from '@/lib/crm/state';
@@ -56,10 +56,21 @@ export function CrmCard(props: {
   const [busy, setBusy] = useState<Busy>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [note, setNote] = useState('');
+  // Said, not shown: the connected card already shows the same words (crm-connection).
+  const [said, setSaid] = useState('');
   const [confirming, setConfirming] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const addressInput = useRef<HTMLInputElement>(null);
   const tokenInput = useRef<HTMLInputElement>(null);
+  const actionButton = useRef<HTMLButtonElement>(null);
+  const disconnectButton = useRef<HTMLButtonElement>(null);
+  // Whether keyboard focus is in this card: when the button holding it goes away (Sync now
+  // becomes Cancel, Cancel goes when the sync ends) focus moves to the button that replaced it.
+  const focusInCard = useRef(false);
+  const running = !!status?.running;
+  useEffect(() => {
+    if (focusInCard.current && (document.activeElement === document.body || document.activeElement === null)) actionButton.current?.focus({ preventScroll: true });
+  }, [running]);
 
   const address = typed ?? proposed ?? '';
   const apiHost = needsAddress(product) ? (address.trim() ? apiHostFor(product, address) : undefined) : apiHostFor(product, '');
@@ -83,6 +94,7 @@ export function CrmCard(props: {
     setBusy(what);
     setProblem(null);
     setNote('');
+    setSaid('');
     try {
       await work();
     } catch (err) {
@@ -130,11 +142,13 @@ export function CrmCard(props: {
         ...(needsToken(product) ? { token: token.trim() } : {}),
       });
       if (!reply.ok) {
-        setProblem({ text: errorText(reply.code, product, reply.detail), ...(reply.detail ? { detail: reply.detail } : {}) });
+        setProblem({ text: errorText(reply.code, product, reply.detail, 'connect'), ...(reply.detail ? { detail: reply.detail } : {}) });
         return;
       }
       setToken('');
       props.onStatuses([reply.status]);
+      // Focus on the heading alone reads only the product's name: the outcome is said too.
+      setSaid(connectionText(reply.status));
       focusHeading();
     });
   }
@@ -143,7 +157,7 @@ export function CrmCard(props: {
     // Access taken back (the browser's site settings): ask again, in this click, before reading.
     const again = status?.lastError?.code === 'no_permission' ? askFor(status.apiHost) : undefined;
     void act('sync', async () => {
-      if (again && !(await again.catch(() => false))) return setProblem({ text: t('crm_denied', name) });
+      if (again && !(await again.catch(() => false))) return setProblem({ text: t('crm_deniedSync', name) });
       props.onStatuses(await send(crmSyncNow, { product }));
     });
   }
@@ -164,7 +178,17 @@ export function CrmCard(props: {
   const shown = problem ?? lastError;
 
   return (
-    <article class="card crm-card" data-testid={id} aria-labelledby={`${id}-h`}>
+    <article
+      class="card crm-card"
+      data-testid={id}
+      aria-labelledby={`${id}-h`}
+      onFocusIn={() => (focusInCard.current = true)}
+      onFocusOut={(e) => {
+        // A removed button's focusout has no relatedTarget: focus was lost, not moved away.
+        const to = e.relatedTarget as Node | null;
+        if (to && !e.currentTarget.contains(to)) focusInCard.current = false;
+      }}
+    >
       <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>
         {PRODUCT_NAMES[product]}
       </h3>
@@ -206,7 +230,7 @@ export function CrmCard(props: {
                 />
               </Field>
               {addressError && (
-                <p id={`${id}-address-error`} class="error crm-field-error" data-testid="crm-address-error">
+                <p id={`${id}-address-error`} class="error crm-field-error" role="alert" data-testid="crm-address-error">
                   {addressError}
                 </p>
               )}
@@ -234,7 +258,7 @@ export function CrmCard(props: {
                 />
               </Field>
               {tokenError && (
-                <p id={`${id}-token-error`} class="error crm-field-error" data-testid="crm-token-error">
+                <p id={`${id}-token-error`} class="error crm-field-error" role="alert" data-testid="crm-token-error">
                   {tokenError}
                 </p>
               )}
@@ -267,7 +291,7 @@ export function CrmCard(props: {
             <div class="crm-running">
               <Progress product={product} status={status} now={now} />
               <p class="row crm-actions">
-                <button type="button" disabled={busy !== null} onClick={onCancel}>
+                <button type="button" ref={actionButton} disabled={busy !== null} onClick={onCancel}>
                   {t('crm_cancel')}
                 </button>
               </p>
@@ -280,21 +304,27 @@ export function CrmCard(props: {
                 <p class="status">{t('crm_nextAttempt', inWords(status.nextAttemptAt, now))}</p>
               )}
               <p class="row crm-actions">
-                <button type="button" class="primary" disabled={busy !== null} onClick={onSyncNow}>
+                <button type="button" class="primary" ref={actionButton} disabled={busy !== null} onClick={onSyncNow}>
                   {t('crm_syncNow')}
                 </button>
-                <button type="button" disabled={busy !== null} onClick={onDisconnect} aria-expanded={confirming}>
+                <button type="button" ref={disconnectButton} disabled={busy !== null} onClick={onDisconnect} aria-expanded={confirming} aria-controls={`${id}-confirm-box`}>
                   {t('crm_disconnect')}
                 </button>
               </p>
               {confirming && (
-                <div class="crm-confirm" role="group" aria-labelledby={`${id}-confirm`}>
+                <div class="crm-confirm" id={`${id}-confirm-box`} role="group" aria-labelledby={`${id}-confirm`}>
                   <p id={`${id}-confirm`}>{t('crm_disconnectConfirm', name)}</p>
                   <p class="row crm-actions">
                     <button type="button" class="danger" onClick={onDisconnect}>
                       {t('crm_disconnectYes', name)}
                     </button>
-                    <button type="button" onClick={() => setConfirming(false)}>
+                    <button
+                      type="button"
+                      onClick={() => {
+                        setConfirming(false);
+                        requestAnimationFrame(() => disconnectButton.current?.focus());
+                      }}
+                    >
                       {t('crm_keep')}
                     </button>
                   </p>
@@ -317,6 +347,9 @@ export function CrmCard(props: {
       )}
       <p role="status" class="status crm-note">
         {note}
+        <span class="visually-hidden" data-testid="crm-said">
+          {said}
+        </span>
       </p>
     </article>
   );

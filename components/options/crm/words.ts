@@ -26,11 +26,16 @@ export function scopesFrom(detail: string): string[] {
 }
 
 /** What went wrong and what to do, with the product's name: never the API's raw words (those go under "Details"). */
-export function errorText(code: CrmErrorCode, product: CrmProduct, detail = ''): string {
+export function errorText(code: CrmErrorCode, product: CrmProduct, detail = '', when: 'sync' | 'connect' = 'sync'): string {
   const name = SHORT_NAMES[product];
   if (code === 'missing_scope') return t('crm_err_missing_scope', name, scopesFrom(detail).join(t('crm_listSep')));
+  // While connecting the card has Connect and the token field, not Sync now: those errors say so.
+  if (when === 'connect' && CONNECT_WORDED.has(code)) return t(`crm_errc_${code}` as MessageKey, name);
   return t(`crm_err_${code}` as MessageKey, name);
 }
+
+/** The errors whose advice names a button or field, worded apart for the Connect step. */
+const CONNECT_WORDED: ReadonlySet<CrmErrorCode> = new Set(['signed_out', 'offline', 'bad_response', 'bad_token']);
 
 /** "Reading deals · 1,234 records · page 5", or "Waiting for Salesforce's API limit (12 s)" while a limit is waited out. */
 export function progressText(product: CrmProduct, p: CrmProgress, now: number): string {

@@ -17,7 +17,24 @@ describe('errors, per code, with the product’s name', () => {
   it('words the contract’s examples exactly', () => {
     expect(errorText('signed_out', 'salesforce')).toBe('Your Salesforce session has ended. Open Salesforce, sign in again, then press Sync now.');
     expect(errorText('rate_limited', 'salesforce')).toBe('Salesforce’s API limit was reached. Everything read so far is kept; the sync will continue later.');
-    expect(errorText('bad_token', 'pipedrive')).toBe('Pipedrive did not accept the access token: it is wrong, revoked or expired. Paste a new one and connect again.');
+    expect(errorText('bad_token', 'pipedrive')).toBe('Pipedrive did not accept the access token: it is wrong, revoked or expired. Disconnect, then connect again with a new one.');
+    expect(errorText('no_api_access', 'dynamics')).toBe(errorText('no_api_access', 'dynamics', '', 'connect'));
+  });
+
+  it('while connecting, the advice names what the card then shows: Connect and the token field, not Sync now', () => {
+    expect(errorText('bad_token', 'pipedrive', '', 'connect')).toBe('Pipedrive did not accept the access token: it is wrong, revoked or expired. Paste a new one and connect again.');
+    expect(errorText('signed_out', 'salesforce', '', 'connect')).toBe('Your Salesforce session has ended. Open Salesforce, sign in again, then press Connect again.');
+    for (const lang of [en, zh]) {
+      setCatalogue(lang);
+      for (const code of ['signed_out', 'offline', 'bad_response'] as const) {
+        const sync = errorText(code, 'hubspot');
+        const connect = errorText(code, 'hubspot', '', 'connect');
+        expect(connect).not.toBe(sync);
+        expect(connect).toContain('HubSpot');
+        expect(connect).not.toMatch(/Sync now|立即同步|\$\d/);
+      }
+    }
+    setCatalogue(null);
     expect(errorText('no_api_access', 'dynamics')).toBe('Your Dynamics 365 user has no API access, so Holdfast cannot read it. Ask your Dynamics 365 administrator to turn API access on for you.');
   });
 
@@ -40,7 +57,7 @@ describe('errors, per code, with the product’s name', () => {
   it('reads natively in Chinese: 你, full-width punctuation', () => {
     chinese();
     expect(errorText('signed_out', 'salesforce')).toBe('你的 Salesforce 登录已失效。请打开 Salesforce 重新登录，然后点击“立即同步”。');
-    expect(errorText('rate_limited', 'hubspot')).toBe('已达到 HubSpot 的 API 调用上限。已读取的内容都会保留，稍后会继续同步。');
+    expect(errorText('rate_limited', 'hubspot')).toBe('已用完 HubSpot 的 API 调用限额。已读取的数据都会保留，稍后会自动继续同步。');
     for (const code of CRM_ERROR_CODES) {
       const text = errorText(code, 'salesforce');
       expect(text).not.toMatch(/您|[,;:](?!\/)|\.(?![a-z])/);
@@ -77,7 +94,7 @@ describe('progress', () => {
     // Past the wait: back to the reading line.
     expect(progressText('salesforce', { ...p, waitingUntil: now - 1 }, now)).toBe('Reading deals · 1,234 records · page 5');
     chinese();
-    expect(progressText('hubspot', { ...p, waitingUntil: now + 3_000 }, now)).toBe('等待 HubSpot 的 API 限额恢复（3 秒）');
+    expect(progressText('hubspot', { ...p, waitingUntil: now + 3_000 }, now)).toBe('正在等待 HubSpot 的 API 调用限额恢复（3 秒）');
   });
 
   it('a bar with a value only when the API said how many the phase holds', () => {
@@ -106,7 +123,7 @@ describe('connected as', () => {
     expect(connectionText(s)).toBe('Connected to acme.my.salesforce.com as Jane Morgan. Shared with: just you.');
     expect(connectionText({ apiHost: 'api.hubapi.com', share: 'team' })).toBe('Connected to api.hubapi.com. Shared with: every rep on your team, through team sync.');
     chinese();
-    expect(connectionText(s)).toBe('已以 Jane Morgan 的身份连接到 acme.my.salesforce.com。共享范围：只有你。');
+    expect(connectionText(s)).toBe('已连接到 acme.my.salesforce.com，登录身份：Jane Morgan。共享范围：仅自己。');
   });
 });
 
