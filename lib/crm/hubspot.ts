@@ -215,37 +215,37 @@ async function* objects(ctx: RequestContext, type: 'companies' | 'deals', props:
   const LIMIT = 200;
   const seen = new Set<string>();
   let from = Date.parse(since);
+  let after = 0;
+  // Keyset paging: each page starts again at the newest modified time reached, not at an
+  // offset. A record edited while the sync reads moves to the end of the sorted list, and an
+  // offset would then step over the record that slid into its place — for good, since the
+  // next sync starts after it. Records at the very instant reached come again; `seen` drops
+  // them (one changed again meanwhile is read by the next sync, its time being newer).
+  // The offset is used only within one instant, and the search's 10,000 cap bounds it.
   for (;;) {
-    let after = 0;
-    let last: number | undefined;
-    let capped = false;
-    for (;;) {
-      const body = {
-        filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(from) }] }],
-        sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
-        properties: props,
-        limit: LIMIT,
-        ...(after ? { after: String(after) } : {}),
-      };
-      const page = await postJson(ctx, `${BASE}/crm/v3/objects/${type}/search`, body, SearchPage);
-      const fresh = page.results.filter((r) => !seen.has(r.id));
-      for (const r of fresh) seen.add(r.id);
-      if (fresh.length) yield fresh;
-      const lastModified = page.results.length ? Date.parse(page.results[page.results.length - 1]!.properties.hs_lastmodifieddate ?? '') : NaN;
-      if (Number.isFinite(lastModified)) last = lastModified;
-      const next = page.paging?.next?.after;
-      if (!next) break;
-      after = Number(next);
-      if (after + LIMIT > SEARCH_CAP) {
-        capped = true;
-        break;
-      }
+    const body = {
+      filterGroups: [{ filters: [{ propertyName: 'hs_lastmodifieddate', operator: 'GTE', value: String(from) }] }],
+      sorts: [{ propertyName: 'hs_lastmodifieddate', direction: 'ASCENDING' }],
+      properties: props,
+      limit: LIMIT,
+      ...(after ? { after: String(after) } : {}),
+    };
+    const page = await postJson(ctx, `${BASE}/crm/v3/objects/${type}/search`, body, SearchPage);
+    const fresh = page.results.filter((r) => !seen.has(r.id));
+    for (const r of fresh) seen.add(r.id);
+    if (fresh.length) yield fresh;
+    const next = page.paging?.next?.after;
+    if (!next) return;
+    const last = page.results.length ? Date.parse(page.results[page.results.length - 1]!.properties.hs_lastmodifieddate ?? '') : NaN;
+    if (Number.isFinite(last) && last > from) {
+      from = last;
+      after = 0;
+      continue;
     }
-    if (!capped) return;
-    // The search answers no more than 10,000 per query: go on from the last time reached
-    // (records at that very instant come again; `seen` drops them).
-    if (last === undefined || last <= from) throw new CrmError('bad_response', `more than ${SEARCH_CAP} ${type} changed at one instant`);
-    from = last;
+    // A whole page at one instant: page through it by offset.
+    const offset = Number(next);
+    if (!(offset > after) || offset + LIMIT > SEARCH_CAP) throw new CrmError('bad_response', `more than ${SEARCH_CAP} ${type} changed at one instant`);
+    after = offset;
   }
 }
 

@@ -133,6 +133,26 @@ describe('HubSpot client against the stand-in', () => {
     expect(new Set(ids).size).toBe(10_150);
   });
 
+  it('a record edited while the changes are read does not make the next one skipped', async () => {
+    // Sorted by modified time and paged by offset, an edit moves a record read on page one to
+    // the end, and the record that slides into its place would be stepped over, for good.
+    const stand = new HubSpotStandIn(seed(), TOKEN);
+    const base = Date.now() - 3_600_000;
+    let t = base;
+    stand.now = () => (t += 250);
+    for (let i = 0; i < 450; i++) stand.upsert('companies', String(100000 + i), { name: `Changed ${i}` });
+    const inner = standInFetch(stand);
+    let searches = 0;
+    const fetch: CrmFetch = async (url, init) => {
+      const res = await inner(url, init);
+      if (url.endsWith('/crm/v3/objects/companies/search') && ++searches === 1) stand.upsert('companies', '100003', { name: 'Edited meanwhile' });
+      return res;
+    };
+    const client = hubspotClient({ fetch, token: TOKEN, sleep: async () => undefined, random: () => 0 });
+    const ids = new Set((await collect(client, new Date(base).toISOString())).flatMap((p) => p.accounts).map((a) => a.id));
+    for (let i = 0; i < 450; i++) expect(ids.has(String(100000 + i)), `company ${100000 + i}`).toBe(true);
+  });
+
   it('reads every line of a deal with more than a page of them, and the associations of 200 deals in batches of 100', async () => {
     const { client, stand, urls } = setup();
     stand.associationsPage = 3;
