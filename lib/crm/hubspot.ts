@@ -173,7 +173,7 @@ export function hubspotClient(o: ClientDeps & { token: string }): CrmClient {
           id: r.id,
           ...(text(p.dealname) ? { name: text(p.dealname)! } : {}),
           ...(accountId ? { accountId } : {}),
-          closeDate: date(p.closedate) ?? date(p.createdate) ?? new Date(0).toISOString().slice(0, 10),
+          closeDate: date(p.closedate) ?? date(p.createdate) ?? '', // no date at all: skipped (lib/crm/drafts.ts), never revenue from 1970
           ...(amount !== undefined ? { amount } : {}),
           currency: text(p.deal_currency_code) ?? currency,
           ...(text(p.dealtype) ? { type: text(p.dealtype)! } : {}),

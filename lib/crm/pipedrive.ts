@@ -170,7 +170,7 @@ export function pipedriveClient(o: ClientDeps & { apiHost: string; token: string
           id: String(d.id),
           ...(name ? { name } : {}),
           ...(d.org_id != null ? { accountId: String(d.org_id) } : {}),
-          closeDate: day(d.won_time) ?? day(d.close_time) ?? new Date(0).toISOString().slice(0, 10),
+          closeDate: day(d.won_time) ?? day(d.close_time) ?? '', // no date at all: skipped (lib/crm/drafts.ts), never revenue from 1970
           ...(d.value != null ? { amount: d.value } : {}),
           currency: text(d.currency) ?? currency,
           lines: lines.get(d.id) ?? [],

@@ -90,6 +90,8 @@ const EURO = ['AT', 'BE', 'CY', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'IE', 
 const COUNTRY_CURRENCY: Record<string, string> = {
   US: 'USD', GB: 'GBP', CA: 'CAD', AU: 'AUD', NZ: 'NZD', JP: 'JPY', CN: 'CNY', HK: 'HKD', TW: 'TWD', SG: 'SGD', IN: 'INR', KR: 'KRW',
   CH: 'CHF', SE: 'SEK', NO: 'NOK', DK: 'DKK', PL: 'PLN', CZ: 'CZK', HU: 'HUF', BR: 'BRL', MX: 'MXN', ZA: 'ZAR', IL: 'ILS', AE: 'AED',
+  TR: 'TRY', PH: 'PHP', AR: 'ARS', CL: 'CLP', CO: 'COP', PE: 'PEN', ID: 'IDR', MY: 'MYR', TH: 'THB', VN: 'VND', SA: 'SAR', QA: 'QAR',
+  EG: 'EGP', NG: 'NGN', KE: 'KES', RO: 'RON', BG: 'BGN', IS: 'ISK', UA: 'UAH', RU: 'RUB', MO: 'MOP', PK: 'PKR', BD: 'BDT', LK: 'LKR',
   ...Object.fromEntries(EURO.map((c) => [c, 'EUR'])),
 };
 export function currencyOfLocale(locale: string | null | undefined): string | undefined {
