@@ -18,7 +18,7 @@
  * Incremental reads filter on `modifiedon ge <since>`.
  */
 import * as z from 'zod/mini';
-import { getJson, type ClientDeps, type RequestContext } from './http';
+import { getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
 import { CrmError } from './errors';
 import type { CrmAccount, CrmClient, CrmDeal, CrmFetch, CrmIdentity, CrmLine, CrmPage, CrmRemoval, ReadOptions } from './types';
 
@@ -207,12 +207,13 @@ export function dynamicsClient(o: DynamicsOptions): CrmClient {
 
   /** Every page of a query, following @odata.nextLink; `total`: the query's rows when $count=true said (under the cap). */
   async function* pages<T extends z.ZodMiniType>(c: RequestContext, first: string, row: T): AsyncGenerator<Array<z.infer<T>> & { total?: number }> {
+    const given = new Set<string>([first]);
     let next: string | undefined = first;
     while (next) {
       const body: { value: Array<z.infer<T>>; '@odata.nextLink'?: string | undefined; '@odata.count'?: number | undefined } = await getJson(c, next, page(row));
       const count = body['@odata.count'];
       yield Object.assign(body.value, count !== undefined && count < COUNT_CAP ? { total: count } : {});
-      next = body['@odata.nextLink'];
+      next = nextCursor(given, body['@odata.nextLink']);
     }
   }
 

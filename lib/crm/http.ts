@@ -123,3 +123,15 @@ export function postJson<S extends z.ZodMiniType>(ctx: RequestContext, url: stri
 
 /** What a product's client takes besides its credentials: the fetch, and for tests the clock and waits. */
 export type ClientDeps = Pick<RequestContext, 'fetch' | 'sleep' | 'now' | 'random' | 'maxRetries' | 'onWait'>;
+
+/**
+ * The next page's cursor, or undefined at the end of a listing — refused when the API hands
+ * back one it already gave in this listing: the sync (and the service worker kept alive for
+ * it) would otherwise read the same pages until cancelled. `given` is one listing's set.
+ */
+export function nextCursor(given: Set<string>, cursor: string | null | undefined): string | undefined {
+  if (cursor === null || cursor === undefined || cursor === '') return undefined;
+  if (given.has(cursor)) throw new CrmError('bad_response', `the API gave the same page cursor twice (${cursor.slice(0, 120)})`);
+  given.add(cursor);
+  return cursor;
+}

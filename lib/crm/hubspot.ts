@@ -16,7 +16,7 @@ import * as z from 'zod/mini';
 import { HUBSPOT_API_HOST } from './address';
 import { CrmError } from './errors';
 import { parseRetryAfter } from '../sync/http';
-import { getJson, postJson, type ClientDeps, type RequestContext } from './http';
+import { getJson, nextCursor, postJson, type ClientDeps, type RequestContext } from './http';
 import type { CrmAccount, CrmClient, CrmDeal, CrmIdentity, CrmLine, CrmPage, CrmRemoval, ReadOptions } from './types';
 
 const BASE = `https://${HUBSPOT_API_HOST}`;
@@ -124,13 +124,14 @@ export function hubspotClient(o: ClientDeps & { token: string }): CrmClient {
     const ctx = ctxFor(signal);
     const { currency = 'USD' } = await identity(signal);
     const owners = new Map<string, { email?: string; name?: string }>();
+    const given = new Set<string>();
     for (let after: string | undefined, first = true; first || after; first = false) {
       const page = await getJson(ctx, `${BASE}/crm/v3/owners?limit=100${after ? `&after=${encodeURIComponent(after)}` : ''}`, Owners);
       for (const w of page.results) {
         const name = [w.firstName, w.lastName].filter(Boolean).join(' ').trim();
         owners.set(w.id, { ...(w.email ? { email: w.email } : {}), ...(name ? { name } : {}) });
       }
-      after = page.paging?.next?.after;
+      after = nextCursor(given, page.paging?.next?.after);
     }
 
     const toAccount = (r: Obj): CrmAccount => {
@@ -204,10 +205,11 @@ export function hubspotClient(o: ClientDeps & { token: string }): CrmClient {
 /** Every record of a type (GET list), or those changed since `since` (search, past its 10,000 cap). */
 async function* objects(ctx: RequestContext, type: 'companies' | 'deals', props: string[], since?: string): AsyncGenerator<Obj[]> {
   if (!since) {
+    const given = new Set<string>();
     for (let after: string | undefined, first = true; first || after; first = false) {
       const page = await getJson(ctx, `${BASE}/crm/v3/objects/${type}?limit=100&properties=${props.join(',')}${after ? `&after=${encodeURIComponent(after)}` : ''}`, ListPage);
       if (page.results.length) yield page.results;
-      after = page.paging?.next?.after;
+      after = nextCursor(given, page.paging?.next?.after);
     }
     return;
   }
@@ -250,10 +252,11 @@ async function* objects(ctx: RequestContext, type: 'companies' | 'deals', props:
 }
 
 async function* archived(ctx: RequestContext, type: 'companies' | 'deals'): AsyncGenerator<Obj[]> {
+  const given = new Set<string>();
   for (let after: string | undefined, first = true; first || after; first = false) {
     const page = await getJson(ctx, `${BASE}/crm/v3/objects/${type}?limit=100&archived=true${after ? `&after=${encodeURIComponent(after)}` : ''}`, ListPage);
     if (page.results.length) yield page.results;
-    after = page.paging?.next?.after;
+    after = nextCursor(given, page.paging?.next?.after);
   }
 }
 

@@ -14,7 +14,7 @@
 import * as z from 'zod/mini';
 import { parseRetryAfter } from '../sync/http';
 import { CrmError } from './errors';
-import { getJson, type ClientDeps, type RequestContext } from './http';
+import { getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
 import type { CrmAccount, CrmClient, CrmDeal, CrmIdentity, CrmLine, CrmPage, ReadOptions } from './types';
 
 const PAGE = 500;
@@ -126,11 +126,12 @@ export function pipedriveClient(o: ClientDeps & { apiHost: string; token: string
 
   /** Every page of a v2 list, following `next_cursor`. */
   async function* pages<T extends { additional_data?: { next_cursor?: string | null } | null }>(ctx: RequestContext, path: string, params: Record<string, string>, schema: z.ZodMiniType<T>): AsyncGenerator<T> {
+    const given = new Set<string>();
     for (let cursor: string | null | undefined, first = true; first || cursor; first = false) {
       const q = new URLSearchParams({ ...params, limit: String(PAGE), ...(cursor ? { cursor } : {}) });
       const page: T = await getJson(ctx, `${base}${path}?${q.toString()}`, schema);
       yield page;
-      cursor = page.additional_data?.next_cursor;
+      cursor = nextCursor(given, page.additional_data?.next_cursor);
     }
   }
 

@@ -24,7 +24,7 @@ import * as z from 'zod/mini';
 import { parseProspect } from '../import/crm-values';
 import { salesforceId18 } from '../sites/salesforce';
 import { CrmError } from './errors';
-import { getJson, type ClientDeps, type RequestContext } from './http';
+import { getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
 import type { CrmAccount, CrmClient, CrmDeal, CrmIdentity, CrmPage, CrmRemoval, ReadOptions } from './types';
 
 /** Spring '25: supported for years to come, and every field read here exists in it. */
@@ -228,10 +228,12 @@ export function salesforceClient(o: SalesforceClientOptions): CrmClient {
   /** Every page of a query, each parsed with `schema`. */
   async function* pages<S extends z.ZodMiniType>(first: () => Promise<z.infer<S>>, schema: S, signal?: AbortSignal): AsyncGenerator<z.infer<S>> {
     let page = (await first()) as { done: boolean; nextRecordsUrl?: string };
+    const given = new Set<string>();
     for (;;) {
       yield page as z.infer<S>;
-      if (page.done || !page.nextRecordsUrl) return;
-      page = (await getJson(ctx(signal), url(page.nextRecordsUrl), schema)) as { done: boolean; nextRecordsUrl?: string };
+      const next = page.done ? undefined : nextCursor(given, page.nextRecordsUrl);
+      if (!next) return;
+      page = (await getJson(ctx(signal), url(next), schema)) as { done: boolean; nextRecordsUrl?: string };
     }
   }
 
@@ -239,11 +241,12 @@ export function salesforceClient(o: SalesforceClientOptions): CrmClient {
   async function linesOf(result: z.infer<typeof LineResult> | null | undefined, signal?: AbortSignal): Promise<Array<z.infer<typeof LineRec>>> {
     if (!result) return [];
     const out = [...result.records];
-    let next = result.done ? undefined : result.nextRecordsUrl;
+    const given = new Set<string>();
+    let next = result.done ? undefined : nextCursor(given, result.nextRecordsUrl);
     while (next) {
       const more = await getJson(ctx(signal), url(next), LineResult);
       out.push(...more.records);
-      next = more.done ? undefined : more.nextRecordsUrl;
+      next = more.done ? undefined : nextCursor(given, more.nextRecordsUrl);
     }
     return out;
   }

@@ -57,6 +57,25 @@ async function failure(p: Promise<unknown>): Promise<CrmError> {
 }
 
 describe('Pipedrive client against the stand-in', () => {
+  it('a server that hands back the same page cursor again is a bad response, not an endless read', async () => {
+    const stand = new PipedriveStandIn(seed(), TOKEN);
+    const inner = standInFetch(stand);
+    let calls = 0;
+    const fetch: CrmFetch = async (url, init) => {
+      const res = await inner(url, init);
+      if (!url.includes('/api/v2/organizations')) return res;
+      calls++;
+      const body = (await res.json()) as { additional_data?: { next_cursor?: string | null } };
+      body.additional_data = { ...body.additional_data, next_cursor: 'eyJpZCI6MX0' };
+      return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const client = pipedriveClient({ fetch, apiHost: HOST, token: TOKEN, sleep: async () => undefined, random: () => 0 });
+    const e = await failure(collect(client));
+    expect(e.code).toBe('bad_response');
+    expect(e.detail).toContain('same page cursor twice');
+    expect(calls).toBe(2); // the first page, then the one that repeated its cursor
+  });
+
   it('names the company by its subdomain, as the record pages do (acme.pipedrive.com/organization/377)', async () => {
     const { client } = setup();
     expect(await client.whoAmI()).toEqual({ tenant: 'acme', apiHost: HOST, userName: 'Jane Rep', userEmail: 'jane.rep@vendor.example', currency: 'EUR' });
