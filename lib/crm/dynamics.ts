@@ -18,7 +18,7 @@
  * Incremental reads filter on `modifiedon ge <since>`.
  */
 import * as z from 'zod/mini';
-import { getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
+import { clientContext, getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
 import { CrmError } from './errors';
 import type { CrmAccount, CrmClient, CrmDeal, CrmFetch, CrmIdentity, CrmLine, CrmPage, CrmRemoval, ReadOptions } from './types';
 
@@ -180,22 +180,21 @@ export function dynamicsClient(o: DynamicsOptions): CrmClient {
     return res;
   };
 
-  const ctx = (signal: AbortSignal | undefined, pageSize = size): RequestContext => ({
-    fetch: fetchHere,
-    headers: () => ({
-      'OData-MaxVersion': '4.0',
-      'OData-Version': '4.0',
-      Prefer: `odata.include-annotations="OData.Community.Display.V1.FormattedValue",odata.maxpagesize=${pageSize}`,
-    }),
-    credentials: 'include',
-    classify: classifyDynamics,
-    ...(signal ? { signal } : {}),
-    ...(o.sleep ? { sleep: o.sleep } : {}),
-    ...(o.now ? { now: o.now } : {}),
-    ...(o.random ? { random: o.random } : {}),
-    ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
-    ...(o.onWait ? { onWait: o.onWait } : {}),
-  });
+  const ctx = (signal: AbortSignal | undefined, pageSize = size): RequestContext =>
+    clientContext(
+      o,
+      {
+        fetch: fetchHere,
+        headers: () => ({
+          'OData-MaxVersion': '4.0',
+          'OData-Version': '4.0',
+          Prefer: `odata.include-annotations="OData.Community.Display.V1.FormattedValue",odata.maxpagesize=${pageSize}`,
+        }),
+        credentials: 'include',
+        classify: classifyDynamics,
+      },
+      signal,
+    );
 
   const url = (set: string, params: Record<string, string | undefined>) => {
     const q = Object.entries(params)

@@ -125,6 +125,29 @@ export function postJson<S extends z.ZodMiniType>(ctx: RequestContext, url: stri
 export type ClientDeps = Pick<RequestContext, 'fetch' | 'sleep' | 'now' | 'random' | 'maxRetries' | 'onWait'>;
 
 /**
+ * One read's request context: the product's own headers and error reading (and, for Dynamics,
+ * its own fetch), with the shared deps and the read's signal. Only the deps are taken from
+ * `deps`: a client's credentials never ride along in the context.
+ */
+export function clientContext(
+  deps: ClientDeps,
+  own: Pick<RequestContext, 'headers' | 'classify'> & Partial<Pick<RequestContext, 'credentials' | 'fetch'>>,
+  signal?: AbortSignal,
+): RequestContext {
+  const { fetch, sleep, now, random, maxRetries, onWait } = deps;
+  return {
+    fetch,
+    ...own,
+    ...(signal ? { signal } : {}),
+    ...(sleep ? { sleep } : {}),
+    ...(now ? { now } : {}),
+    ...(random ? { random } : {}),
+    ...(maxRetries !== undefined ? { maxRetries } : {}),
+    ...(onWait ? { onWait } : {}),
+  };
+}
+
+/**
  * The next page's cursor, or undefined at the end of a listing — refused when the API hands
  * back one it already gave in this listing: the sync (and the service worker kept alive for
  * it) would otherwise read the same pages until cancelled. `given` is one listing's set.

@@ -16,7 +16,7 @@ import * as z from 'zod/mini';
 import { HUBSPOT_API_HOST } from './address';
 import { CrmError } from './errors';
 import { parseRetryAfter } from '../sync/http';
-import { getJson, nextCursor, postJson, type ClientDeps, type RequestContext } from './http';
+import { clientContext, getJson, nextCursor, postJson, type ClientDeps, type RequestContext } from './http';
 import type { CrmAccount, CrmClient, CrmDeal, CrmIdentity, CrmLine, CrmPage, CrmRemoval, ReadOptions } from './types';
 
 const BASE = `https://${HUBSPOT_API_HOST}`;
@@ -83,17 +83,15 @@ const num = (v: string | null | undefined) => {
 const text = (v: string | null | undefined) => (v && v.trim() ? v.trim() : undefined);
 
 export function hubspotClient(o: ClientDeps & { token: string }): CrmClient {
-  const ctxFor = (signal?: AbortSignal): RequestContext => ({
-    fetch: o.fetch,
-    headers: () => ({ Authorization: `Bearer ${o.token}` }),
-    classify: classifyHubSpot,
-    ...(signal ? { signal } : {}),
-    ...(o.sleep ? { sleep: o.sleep } : {}),
-    ...(o.now ? { now: o.now } : {}),
-    ...(o.random ? { random: o.random } : {}),
-    ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
-    ...(o.onWait ? { onWait: o.onWait } : {}),
-  });
+  const ctxFor = (signal?: AbortSignal): RequestContext =>
+    clientContext(
+      o,
+      {
+        headers: () => ({ Authorization: `Bearer ${o.token}` }),
+        classify: classifyHubSpot,
+      },
+      signal,
+    );
 
   async function identity(signal?: AbortSignal): Promise<CrmIdentity> {
     const a = await getJson(ctxFor(signal), `${BASE}/account-info/v3/details`, Account);

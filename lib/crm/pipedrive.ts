@@ -14,7 +14,7 @@
 import * as z from 'zod/mini';
 import { parseRetryAfter } from '../sync/http';
 import { CrmError } from './errors';
-import { getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
+import { clientContext, getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
 import type { CrmAccount, CrmClient, CrmDeal, CrmIdentity, CrmLine, CrmPage, ReadOptions } from './types';
 
 const PAGE = 500;
@@ -101,17 +101,15 @@ const text = (v: string | null | undefined) => (v && v.trim() ? v.trim() : undef
 
 export function pipedriveClient(o: ClientDeps & { apiHost: string; token: string }): CrmClient {
   const base = `https://${o.apiHost}`;
-  const ctxFor = (signal?: AbortSignal): RequestContext => ({
-    fetch: o.fetch,
-    headers: () => ({ 'x-api-token': o.token }),
-    classify: classifyPipedrive,
-    ...(signal ? { signal } : {}),
-    ...(o.sleep ? { sleep: o.sleep } : {}),
-    ...(o.now ? { now: o.now } : {}),
-    ...(o.random ? { random: o.random } : {}),
-    ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
-    ...(o.onWait ? { onWait: o.onWait } : {}),
-  });
+  const ctxFor = (signal?: AbortSignal): RequestContext =>
+    clientContext(
+      o,
+      {
+        headers: () => ({ 'x-api-token': o.token }),
+        classify: classifyPipedrive,
+      },
+      signal,
+    );
 
   async function identity(signal?: AbortSignal): Promise<CrmIdentity> {
     const { data } = await getJson(ctxFor(signal), `${base}/api/v1/users/me`, Me);

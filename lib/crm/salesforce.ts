@@ -24,7 +24,7 @@ import * as z from 'zod/mini';
 import { parseProspect } from '../import/crm-values';
 import { salesforceId18 } from '../sites/salesforce';
 import { CrmError } from './errors';
-import { getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
+import { clientContext, getJson, nextCursor, type ClientDeps, type RequestContext } from './http';
 import type { CrmAccount, CrmClient, CrmDeal, CrmIdentity, CrmPage, CrmRemoval, ReadOptions } from './types';
 
 /** Spring '25: supported for years to come, and every field read here exists in it. */
@@ -180,21 +180,19 @@ export function salesforceClient(o: SalesforceClientOptions): CrmClient {
   const org = known;
   const missing = org.missing;
 
-  const ctx = (signal?: AbortSignal): RequestContext => ({
-    fetch: o.fetch,
-    headers: async () => {
-      const sid = await o.session();
-      if (!sid) throw new CrmError('signed_out', `no Salesforce session for ${o.apiHost}`);
-      return { Authorization: `Bearer ${sid}` };
-    },
-    classify: (status, body) => classifySalesforce(status, body),
-    ...(signal ? { signal } : {}),
-    ...(o.sleep ? { sleep: o.sleep } : {}),
-    ...(o.now ? { now: o.now } : {}),
-    ...(o.random ? { random: o.random } : {}),
-    ...(o.maxRetries !== undefined ? { maxRetries: o.maxRetries } : {}),
-    ...(o.onWait ? { onWait: o.onWait } : {}),
-  });
+  const ctx = (signal?: AbortSignal): RequestContext =>
+    clientContext(
+      o,
+      {
+        headers: async () => {
+          const sid = await o.session();
+          if (!sid) throw new CrmError('signed_out', `no Salesforce session for ${o.apiHost}`);
+          return { Authorization: `Bearer ${sid}` };
+        },
+        classify: (status, body) => classifySalesforce(status, body),
+      },
+      signal,
+    );
 
   /** Only ever this org's own host: a nextRecordsUrl is a path on it. */
   const url = (path: string) => {
