@@ -10,7 +10,7 @@ import { db } from '@/lib/db';
 import { handle, MessageRefused, type Sender } from '@/lib/messaging';
 import * as msg from '@/lib/messaging/crm-messages';
 import type { CrmConnectReply } from '@/lib/messaging/crm-messages';
-import { apiHostFor, permissionsFor, salesforceApiHost } from '@/lib/crm/address';
+import { apiHostFor, needsToken, permissionsFor, salesforceApiHost } from '@/lib/crm/address';
 import { makeClient, type MakeClientDeps } from '@/lib/crm/clients';
 import { runCrmSync } from '@/lib/crm/engine';
 import { CrmError, isCrmError } from '@/lib/crm/errors';
@@ -131,18 +131,18 @@ export function registerCrm(deps: CrmBackgroundDeps = {}): { syncNow: (product: 
     fromExtensionPage(sender);
     const apiHost = apiHostFor(input.product, input.address ?? '');
     if (!apiHost) return { ok: false, code: 'bad_response', detail: 'not an address of this CRM' };
-    const needsToken = input.product === 'hubspot' || input.product === 'pipedrive';
-    if (needsToken && !input.token) return { ok: false, code: 'bad_token', detail: 'no token' };
+    const withToken = needsToken(input.product);
+    if (withToken && !input.token) return { ok: false, code: 'bad_token', detail: 'no token' };
     const wanted = permissionsFor(input.product, apiHost);
     const granted = await browser.permissions.contains(wanted as Parameters<typeof browser.permissions.contains>[0]).catch(() => false);
     if (!granted) return { ok: false, code: 'no_permission', detail: `needs ${[...wanted.permissions, ...wanted.origins].join(', ')}` };
     try {
-      const client = makeClient({ product: input.product, apiHost, ...(needsToken ? { token: input.token! } : {}) }, clientDeps(undefined));
+      const client = makeClient({ product: input.product, apiHost, ...(withToken ? { token: input.token! } : {}) }, clientDeps(undefined));
       const me = await client.whoAmI();
       await cancel(input.product);
       const row: CrmConnectionRow = {
         key: input.product, apiHost, tenant: me.tenant, share: input.share, connectedAt: new Date(now()).toISOString(), failures: 0,
-        ...(needsToken ? { token: input.token! } : {}),
+        ...(withToken ? { token: input.token! } : {}),
         ...(me.userName ? { userName: me.userName } : {}),
         ...(me.currency ? { currency: me.currency } : {}),
       };

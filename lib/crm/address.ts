@@ -74,3 +74,6 @@ export function permissionsFor(product: CrmProduct, apiHost: string): { permissi
 
 /** The read-only scopes a HubSpot private app needs: shown in Options before the token is pasted, named in missing_scope errors. */
 export const HUBSPOT_SCOPES = ['crm.objects.companies.read', 'crm.objects.deals.read', 'crm.objects.line_items.read', 'crm.objects.owners.read'] as const;
+
+/** HubSpot and Pipedrive read with a pasted token; Salesforce and Dynamics with the browser's session. */
+export const needsToken = (p: CrmProduct): boolean => p === 'hubspot' || p === 'pipedrive';

@@ -20,7 +20,7 @@ export const SHORT_NAMES: Record<CrmProduct, string> = { ...PRODUCT_NAMES, dynam
 export const needsAddress = (p: CrmProduct): boolean => p !== 'hubspot';
 
 /** HubSpot and Pipedrive read with a pasted token; Salesforce and Dynamics with the browser's session. */
-export const needsToken = (p: CrmProduct): boolean => p === 'hubspot' || p === 'pipedrive';
+export { needsToken } from '@/lib/crm/address';
 
 /** The read-only scopes a HubSpot private app needs (named in the card and in missing_scope errors). */
 export { HUBSPOT_SCOPES } from '@/lib/crm/address';
